@@ -1,0 +1,31 @@
+// BLAS: the one door to OpenBLAS. Every matrix product in the project goes through `gemm`.
+import COpenBLAS
+
+/// Whether a matrix operand is used as stored or transposed.
+public enum Transpose: Sendable {
+    case none, transposed
+    var cblas: CBLAS_TRANSPOSE { self == .none ? CblasNoTrans : CblasTrans }
+}
+
+/// C ← alpha · op(A) · op(B) + beta · C, all row-major. op(A) is m×k, op(B) is k×n, C is m×n.
+///
+/// `lda`, `ldb`, `ldc` are row strides in elements (for an untransposed, contiguous A that is k).
+@inline(__always)
+public func gemm(
+    _ transA: Transpose, _ transB: Transpose,
+    m: Int, n: Int, k: Int,
+    alpha: Float = 1,
+    _ a: UnsafePointer<Float>, lda: Int,
+    _ b: UnsafePointer<Float>, ldb: Int,
+    beta: Float = 0,
+    _ c: UnsafeMutablePointer<Float>, ldc: Int
+) {
+    if m == 0 || n == 0 { return }
+    cblas_sgemm(CblasRowMajor, transA.cblas, transB.cblas,
+                Int32(m), Int32(n), Int32(k), alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+}
+
+/// Sets how many threads OpenBLAS uses for every later product (1 or 2 on this project's machines).
+public func setBLASThreads(_ count: Int) {
+    openblas_set_num_threads(Int32(max(1, count)))
+}
