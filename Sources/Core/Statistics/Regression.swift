@@ -86,9 +86,10 @@ public func ordinaryLeastSquares(columns: [[Double]], names: [String], y: [Doubl
         for j in 0..<p { fitted += beta[j] * columns[j][i] }
         rss += (y[i] - fitted) * (y[i] - fitted)
     }
-    guard rss > 0 else { throw StatisticsError.constantInput(argument: "residuals (the fit is exact)") }
     let yMean = mean(y)
     let tss = y.reduce(0.0) { $0 + ($1 - yMean) * ($1 - yMean) }
+    // A residual norm below 1e-12 of the total is rounding noise: the fit is exact and t would be meaningless.
+    guard rss > 1e-24 * tss else { throw StatisticsError.constantInput(argument: "residuals (the fit is exact)") }
     let residualDF = n - p
     let sigma2 = rss / Double(residualDF)
     let coefficients = (0..<p).map { j -> RegressionCoefficient in

@@ -127,21 +127,25 @@ private func targetStatistics(_ joined: [JoinedWord], summary: LexiconJoinSummar
     let ranked = joined.indices.sorted {
         (scores[$0], joined[$1].word.word) > (scores[$1], joined[$0].word.word)
     }.map { measures[$0] }
+    let scoresVary = isNotConstant(scores)
     let topK = options.topK.map { k in
-        topKComparison(ranked, k: k, options: options, using: &generator)
+        topKComparison(ranked, k: k, scoresVary: scoresVary, options: options, using: &generator)
     }
     return TargetStatistics(target: target, join: summary, wordCount: joined.count, spearman: spearman,
                             quadratic: quadratic, topK: topK, undefined: undefined)
 }
 
-/// The k first of `ranked` (measures ordered by descending score) against the rest.
-private func topKComparison(_ ranked: [Double], k: Int, options: ValidationOptions,
+/// The k first of `ranked` (measures ordered by descending score) against the rest. Ties in score at the
+/// boundary are broken by word (deterministic, arbitrary); when every score is equal the split is meaningless
+/// and the comparison is undefined.
+private func topKComparison(_ ranked: [Double], k: Int, scoresVary: Bool, options: ValidationOptions,
                             using generator: inout SplitMix64) -> TopKComparison {
     let top = Array(ranked.prefix(k)), rest = Array(ranked.dropFirst(k))
     var undefined: [String: String] = [:]
-    if k >= ranked.count {
-        let reason = "k = \(k) leaves no rest among \(ranked.count) words"
-        return TopKComparison(k: k, nTop: top.count, nRest: 0, meanTop: top.isEmpty ? nil : mean(top), meanRest: nil,
+    if k >= ranked.count || !scoresVary {
+        let reason = scoresVary ? "k = \(k) leaves no rest among \(ranked.count) words"
+            : "every word has the same score, so the top \(k) are arbitrary"
+        return TopKComparison(k: k, nTop: top.count, nRest: rest.count, meanTop: top.isEmpty ? nil : mean(top), meanRest: rest.isEmpty ? nil : mean(rest),
                               welch: nil, mannWhitney: nil, cohenD: nil,
                               undefined: ["welch": reason, "mann-whitney": reason, "cohen-d": reason])
     }
