@@ -30,11 +30,14 @@ public func spearmanCorrelation(_ x: [Double], _ y: [Double], level: Double = 0.
     let rho = spearmanCoefficient(x, y)
     var interval: ConfidenceInterval?
     if bootstrapResamples > 0 {
+        // Rank each resample by counting over keys fixed once (the resample's order is the original order).
+        let xKeys = denseRankKeys(x), yKeys = denseRankKeys(y)
         interval = try bootstrapInterval(sampleSize: x.count, resamples: bootstrapResamples, level: level,
                                          method: bootstrapMethod, using: &generator) { indices in
-            let xs = indices.map { x[$0] }, ys = indices.map { y[$0] }
+            let xs = averageRanks(keys: xKeys.keys, distinct: xKeys.distinct, indices: indices)
+            let ys = averageRanks(keys: yKeys.keys, distinct: yKeys.distinct, indices: indices)
             guard isNotConstant(xs), isNotConstant(ys) else { return nil }
-            return spearmanCoefficient(xs, ys)
+            return pearsonCoefficient(xs, ys)
         }.interval
     }
     return CorrelationResult(method: "spearman", estimate: rho, interval: interval,

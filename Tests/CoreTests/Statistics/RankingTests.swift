@@ -15,3 +15,17 @@ import Testing
         #expect(averageRanks([5]).ranks == [1])
     }
 }
+
+@Suite struct CountingRankTests {
+    @Test func countingRanksEqualSortedRanksOnResamples() {
+        let values: [Double] = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]
+        let (keys, distinct) = denseRankKeys(values)
+        #expect(distinct == 7)
+        var generator = SplitMix64(seed: 8)
+        for _ in 0..<50 {
+            let indices = (0..<values.count).map { _ in drawIndex(below: values.count, using: &generator) }
+            #expect(averageRanks(keys: keys, distinct: distinct, indices: indices)
+                    == averageRanks(indices.map { values[$0] }).ranks)
+        }
+    }
+}
