@@ -196,6 +196,14 @@ def tests():
         "cohenDBCa": bootstrap([a, b], d_stat, 1000, 7, 0.95, "bca"),
         "spearmanPercentile": bootstrap([xy], spearman_stat, 1000, 99, 0.95, "percentile"),
     }
+
+    # Paired bootstrap of the mean difference (the Wilcoxon data): interval and the shifted two-sided p-value.
+    diffs = px - py
+    paired = bootstrap([diffs], mean_stat, 1000, 5, 0.95, "percentile")
+    gen = splitmix64(5)
+    reps = np.array([diffs[[draw_index(gen, len(diffs)) for _ in range(len(diffs))]].mean() for _ in range(1000)])
+    paired["p"] = float(min(1.0, 2 * (min(np.sum(reps <= 0), np.sum(reps >= 0)) + 1) / (len(reps) + 1)))
+    out["pairedBootstrap"] = paired
     return out
 
 

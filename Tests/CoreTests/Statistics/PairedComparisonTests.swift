@@ -34,6 +34,17 @@ import Testing
         expectClose(result.effectSize, zip(x, y).map { $0 - $1 }.reduce(0, +) / 40, relative: 1e-12, "mean difference")
     }
 
+    @Test func pairedBootstrapMatchesPythonReplay() throws {
+        let expected = try StatisticsFixtures.load("tests").object("pairedBootstrap")
+        var generator = SplitMix64(seed: 5)
+        let result = try pairedBootstrapMeanDifference(fixture.doubles("x"), fixture.doubles("y"), resamples: 1_000,
+                                                       using: &generator)
+        expectClose(result.effectSize, expected.double("estimate"), "mean difference")
+        expectClose(try #require(result.interval).lower, expected.double("lower"), "lower")
+        expectClose(try #require(result.interval).upper, expected.double("upper"), "upper")
+        expectClose(result.pValue, expected.double("p"), "p")
+    }
+
     @Test func pairedBootstrapIsReproducible() throws {
         let x: [Double] = [1, 4, 2, 8, 5, 7, 3, 3, 9, 0], y: [Double] = [2, 3, 2, 6, 6, 7, 1, 4, 7, 1]
         var first = SplitMix64(seed: 11), second = SplitMix64(seed: 11)
