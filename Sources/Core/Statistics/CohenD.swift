@@ -11,10 +11,7 @@ public func cohenD(_ x: [Double], _ y: [Double], level: Double = 0.95, bootstrap
                    bootstrapMethod: BootstrapMethod = .percentile,
                    using generator: inout SplitMix64) throws -> EffectSize {
     try Check.level(level)
-    try Check.finite(x, "x")
-    try Check.finite(y, "y")
-    try Check.count(x, atLeast: 2)
-    try Check.count(y, atLeast: 2)
+    try Check.samples(x, y, atLeast: 2)
     guard let d = cohenCoefficient(x, y) else {
         throw StatisticsError.constantInput(argument: "x and y (pooled standard deviation is 0)")
     }

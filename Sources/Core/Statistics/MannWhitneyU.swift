@@ -12,10 +12,7 @@
 /// - Throws: `tooFewObservations` when a sample is empty, `nonFiniteInput`,
 ///   `constantInput` when every value of x ∪ y is equal (σ = 0).
 public func mannWhitneyUTest(_ x: [Double], _ y: [Double]) throws -> TwoSampleResult {
-    try Check.finite(x, "x")
-    try Check.finite(y, "y")
-    try Check.count(x, atLeast: 1)
-    try Check.count(y, atLeast: 1)
+    try Check.samples(x, y, atLeast: 1)
     let (ranks, tieSizes) = averageRanks(x + y)
     let n1 = Double(x.count), n2 = Double(y.count), n = n1 + n2
     let u1 = ranks[..<x.count].reduce(0, +) - n1 * (n1 + 1) / 2

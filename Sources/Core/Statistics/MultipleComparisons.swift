@@ -7,9 +7,7 @@
 /// Returned in the input order (statsmodels `multipletests(method='holm')`). Ties keep their input order.
 /// Precondition: every p in [0, 1].
 public func holmAdjusted(_ pValues: [Double]) -> [Double] {
-    precondition(pValues.allSatisfy { $0 >= 0 && $0 <= 1 }, "p-values must lie in [0, 1]")
-    let m = pValues.count
-    let order = pValues.indices.sorted { (pValues[$0], $0) < (pValues[$1], $1) }
+    let (m, order) = ascendingOrder(pValues)
     var adjusted = [Double](repeating: 0, count: m)
     var running = 0.0
     for (rank, index) in order.enumerated() {
@@ -25,9 +23,7 @@ public func holmAdjusted(_ pValues: [Double]) -> [Double] {
 /// ```
 /// Returned in the input order (scipy `false_discovery_control(ps, method='bh')`). Precondition: p in [0, 1].
 public func benjaminiHochbergAdjusted(_ pValues: [Double]) -> [Double] {
-    precondition(pValues.allSatisfy { $0 >= 0 && $0 <= 1 }, "p-values must lie in [0, 1]")
-    let m = pValues.count
-    let order = pValues.indices.sorted { (pValues[$0], $0) < (pValues[$1], $1) }
+    let (m, order) = ascendingOrder(pValues)
     var adjusted = [Double](repeating: 0, count: m)
     var running = 1.0
     for rank in stride(from: m - 1, through: 0, by: -1) {
@@ -36,4 +32,10 @@ public func benjaminiHochbergAdjusted(_ pValues: [Double]) -> [Double] {
         adjusted[index] = running
     }
     return adjusted
+}
+
+/// The family size and the indices of `pValues` in ascending order (ties in input order).
+private func ascendingOrder(_ pValues: [Double]) -> (count: Int, order: [Int]) {
+    precondition(pValues.allSatisfy { $0 >= 0 && $0 <= 1 }, "p-values must lie in [0, 1]")
+    return (pValues.count, pValues.indices.sorted { (pValues[$0], $0) < (pValues[$1], $1) })
 }

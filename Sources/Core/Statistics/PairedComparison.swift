@@ -17,9 +17,7 @@ import Foundation
 ///   non-zero difference), `constantInput` when every difference is zero.
 public func wilcoxonSignedRank(_ x: [Double], _ y: [Double], continuityCorrection: Bool = false) throws -> TwoSampleResult {
     try Check.sameLength(x, y)
-    try Check.finite(x, "x")
-    try Check.finite(y, "y")
-    try Check.count(x, atLeast: 2)
+    try Check.samples(x, y, atLeast: 2)
     let differences = zip(x, y).map { $0 - $1 }.filter { $0 != 0 }
     if differences.isEmpty { throw StatisticsError.constantInput(argument: "x − y (every difference is zero)") }
     let (ranks, tieSizes) = averageRanks(differences.map(abs))
@@ -48,9 +46,7 @@ public func pairedBootstrapMeanDifference(_ x: [Double], _ y: [Double], resample
                                           method: BootstrapMethod = .percentile,
                                           using generator: inout SplitMix64) throws -> TwoSampleResult {
     try Check.sameLength(x, y)
-    try Check.finite(x, "x")
-    try Check.finite(y, "y")
-    try Check.count(x, atLeast: 2)
+    try Check.samples(x, y, atLeast: 2)
     let differences = zip(x, y).map { $0 - $1 }
     let result = try bootstrapInterval(sampleSize: differences.count, resamples: resamples, level: level,
                                        method: method, using: &generator) { indices in

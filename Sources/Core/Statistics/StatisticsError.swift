@@ -47,6 +47,14 @@ enum Check {
         if x.count != y.count { throw StatisticsError.lengthMismatch(first: x.count, second: y.count) }
     }
 
+    /// Both samples finite and each with at least `needed` values (x checked first).
+    static func samples(_ x: [Double], _ y: [Double], atLeast needed: Int) throws {
+        try finite(x, "x")
+        try finite(y, "y")
+        try count(x, atLeast: needed)
+        try count(y, atLeast: needed)
+    }
+
     static func level(_ level: Double) throws {
         if !(level > 0 && level < 1) { throw StatisticsError.invalidArgument(name: "level", rule: "in (0, 1)") }
     }

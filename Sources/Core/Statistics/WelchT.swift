@@ -11,10 +11,7 @@
 ///   `constantInput` when both samples have zero variance (the standard error is 0).
 public func welchTTest(_ x: [Double], _ y: [Double], level: Double = 0.95) throws -> TwoSampleResult {
     try Check.level(level)
-    try Check.finite(x, "x")
-    try Check.finite(y, "y")
-    try Check.count(x, atLeast: 2)
-    try Check.count(y, atLeast: 2)
+    try Check.samples(x, y, atLeast: 2)
     let n1 = Double(x.count), n2 = Double(y.count)
     let a = sampleVariance(x) / n1, b = sampleVariance(y) / n2
     guard a + b > 0 else { throw StatisticsError.constantInput(argument: "x and y (both have zero variance)") }
