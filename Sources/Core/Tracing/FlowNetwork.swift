@@ -2,9 +2,8 @@
 
 /// A flow network with `Double` capacities and Dinic's maximum-flow algorithm.
 ///
-/// Dinic (1970): repeat { BFS levels from the source over edges with residual > ε; while a
-/// blocking-flow DFS along strictly increasing levels finds an augmenting path, push its
-/// bottleneck }. O(V² E) in general, and fast on the shallow layered graphs of attention flow
+/// Dinic (1970): repeat { BFS levels from the source over edges with residual > ε; push a
+/// blocking flow by DFS along strictly increasing levels }. O(V² E) in general, and fast on the shallow layered graphs of attention flow
 /// (depth L + 2). Exact up to floating-point rounding: residuals below `tolerance` count as
 /// saturated, so the loop always terminates.
 ///
@@ -83,6 +82,9 @@ public struct FlowNetwork: Sendable {
             while head < queue.count {
                 let u = queue[head]
                 head += 1
+                // Nodes at the sink's level or beyond cannot lie on a shortest augmenting path;
+                // leaving them unlabelled keeps the DFS out of dead ends (here: the layers below the sink).
+                if level[sink] >= 0 && level[u] >= level[sink] { break }
                 var e = firstEdge[u]
                 while e >= 0 {
                     let v = target[e]
@@ -96,23 +98,27 @@ public struct FlowNetwork: Sendable {
             return level[sink] >= 0
         }
 
-        /// One augmenting path along increasing levels, pushing at most `limit`; returns the amount pushed.
+        /// Pushes up to `limit` from `u` towards the sink along edges to the next level, over as many
+        /// paths as it takes (several per call); returns the amount pushed. An edge whose subtree can
+        /// take no more is skipped for the rest of the phase (`current`).
         mutating func push(from u: Int, limit: Double) -> Double {
             if u == sink { return limit }
+            var total = 0.0
             while current[u] >= 0 {
                 let e = current[u]
                 let v = target[e]
                 if residual[e] > tolerance && level[v] == level[u] + 1 {
-                    let pushed = push(from: v, limit: min(limit, residual[e]))
-                    if pushed > tolerance {
+                    let pushed = push(from: v, limit: min(limit - total, residual[e]))
+                    if pushed > 0 {
                         residual[e] -= pushed
                         residual[e ^ 1] += pushed
-                        return pushed
+                        total += pushed
+                        if limit - total <= tolerance { return total }
                     }
                 }
                 current[u] = nextEdge[e]
             }
-            return 0
+            return total
         }
     }
 }
