@@ -43,3 +43,19 @@ public struct AttributionKey: Codable, CodingKeyRepresentable, Hashable, Compara
         init?(intValue: Int) { nil }
     }
 }
+
+extension AttributionKey {
+    /// Every score vector of one example's attributions, keyed for the faithfulness and plausibility
+    /// tables: each method's `scores` under `AttributionKey(method)` and, when `includesLayers`, each
+    /// depth l of its `layers` under `AttributionKey(method, layer: l)`.
+    public static func scoreVectors(of attributions: [MethodID: Attribution],
+                                    includesLayers: Bool = true) -> [AttributionKey: [Float]] {
+        var vectors = [AttributionKey: [Float]]()
+        for (method, attribution) in attributions {
+            vectors[AttributionKey(method)] = attribution.scores
+            guard includesLayers, let layers = attribution.layers else { continue }
+            for (l, trace) in layers.enumerated() { vectors[AttributionKey(method, layer: l)] = trace }
+        }
+        return vectors
+    }
+}

@@ -24,4 +24,13 @@ import Testing
         #expect([AttributionKey(.rollout), AttributionKey(.lat, layer: 1), AttributionKey(.lat)].sorted()
                 == [AttributionKey(.lat), AttributionKey(.lat, layer: 1), AttributionKey(.rollout)])
     }
+
+    @Test func scoreVectorsExpandLayers() {
+        let lat = LayerwiseAttentionTracing().attribute(TracingFixtures.handMade)
+        let vectors = AttributionKey.scoreVectors(of: [.lat: lat, .context: Attribution(scores: [1, 0, 0])])
+        #expect(Set(vectors.keys) == [AttributionKey(.lat), AttributionKey(.lat, layer: 0), AttributionKey(.lat, layer: 1),
+                                      AttributionKey(.lat, layer: 2), AttributionKey(.context)])
+        #expect(vectors[AttributionKey(.lat, layer: 1)] == lat.layers?[1])
+        #expect(AttributionKey.scoreVectors(of: [.lat: lat], includesLayers: false).count == 1)
+    }
 }
