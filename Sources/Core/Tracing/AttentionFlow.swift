@@ -23,7 +23,7 @@ public struct AttentionFlow: AttentionAttributionMethod {
         let network = makeNetwork(maps)
         func node(_ l: Int, _ j: Int) -> Int { 1 + l * n + j }
         func flows(depth l: Int) -> [Float] {
-            (0..<n).map { Float(network.maximumFlow(from: 0, to: node(l, $0))) }
+            network.maximumFlows(from: 0, to: (0..<n).map { node(l, $0) }).map(Float.init)
         }
         let scores = flows(depth: 0)
         guard recordsLayers else { return Attribution(scores: scores) }
