@@ -1,0 +1,38 @@
+// DataCommandTests: `atlas data` parses its subcommands, and `check` fails on a missing file.
+import ArgumentParser
+import Core
+import Foundation
+import Testing
+@testable import Generator
+
+@Suite struct DataCommandTests {
+    @Test func subcommandsAreRegistered() throws {
+        #expect(Atlas.configuration.subcommands.contains { $0 == DataCommand.self })
+        #expect(DataCommand.configuration.subcommands.map { $0._commandName } == ["fetch", "check", "stats"])
+        let stats = try #require(try Atlas.parseAsRoot(["data", "stats", "--json", "--data-dir", "/d"]) as? DataCommand.Stats)
+        #expect(stats.json && stats.global.dataDir == "/d")
+        let fetch = try #require(try Atlas.parseAsRoot(["data", "fetch", "--glove"]) as? DataCommand.Fetch)
+        #expect(fetch.glove && fetch.global.cacheDir == "corpora/cache")
+    }
+
+    @Test func checkExitsNonZeroOnMissingFile() throws {
+        let folder = try DataTestSupport.temporaryFolder()
+        let manifest = folder.appendingPathComponent("manifest.yml")
+        try DataTestSupport.write("""
+            sources:
+              - name: toy
+                title: Toy
+                format: text
+                licence: none
+                citation: none
+                url: https://example.org/toy
+                obtain: write it
+                files:
+                  - path: toy/missing.txt
+                    sha256: \(String(repeating: "0", count: 64))
+            """, to: manifest)
+        let check = try DataCommand.Check.parse(["--manifest", manifest.path, "--data-dir", folder.path,
+                                                 "--cache-dir", folder.appendingPathComponent("cache").path])
+        #expect(throws: ExitCode.failure) { try check.run() }
+    }
+}
