@@ -6,7 +6,8 @@
 
 /// Penn-Treebank-like word tokeniser.
 ///
-/// - punctuation `? ! ; @ # $ % & ( ) [ ] { } < >`, `--` and ellipses (`...`, `…`) are tokens;
+/// - punctuation `? ! ; @ # $ % & ( ) [ ] { } < >`, `--` and ellipses (`...`, `…`, also `..`)
+///   are tokens (`...`);
 ///   a comma or colon is a token unless it sits between digits (`1,000`, `10:30`);
 /// - `"` becomes ``` `` ``` when it opens (after the start, a space or a bracket, and before a
 ///   non-space) and `''` otherwise;
@@ -54,7 +55,7 @@ public struct WordTokenizer: Tokenizer {
                 out.append("'")
             case "…":
                 out += " ... "
-            case "." where i + 2 < chars.count && chars[i + 1] == "." && chars[i + 2] == ".":
+            case "." where i + 1 < chars.count && chars[i + 1] == ".":
                 var j = i
                 while j < chars.count && chars[j] == "." { j += 1 }
                 out += " ... "

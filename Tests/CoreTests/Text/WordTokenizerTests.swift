@@ -20,6 +20,7 @@ import Testing
         ("the dogs' bones", ["the", "dogs", "'", "bones"]),
         ("'Hello,' he said", ["`", "Hello", ",", "'", "he", "said"]),
         ("Remember what she said? \"", ["Remember", "what", "she", "said", "?", "''"]),
+        ("..I did.\"", ["...", "I", "did", ".", "''"]),
         ("  ", []),
     ])
     func tokenizes(text: String, expected: [String]) {
