@@ -40,6 +40,7 @@ public struct WordTokenizer: Tokenizer {
         out.reserveCapacity(chars.count + 16)
         var i = 0
         func isDigit(_ j: Int) -> Bool { j >= 0 && j < chars.count && chars[j].isNumber }
+        func isDoubled(_ j: Int) -> Bool { j + 1 < chars.count && chars[j + 1] == chars[j] }
         while i < chars.count {
             let c = chars[i]
             let previous: Character? = i > 0 ? chars[i - 1] : nil
@@ -55,17 +56,10 @@ public struct WordTokenizer: Tokenizer {
                 out.append("'")
             case "…":
                 out += " ... "
-            case "." where i + 1 < chars.count && chars[i + 1] == ".":
-                var j = i
-                while j < chars.count && chars[j] == "." { j += 1 }
-                out += " ... "
-                i = j
-                continue
-            case "-" where i + 1 < chars.count && chars[i + 1] == "-":
-                var j = i
-                while j < chars.count && chars[j] == "-" { j += 1 }
-                out += " -- "
-                i = j
+            case "." where isDoubled(i), "-" where isDoubled(i):
+                // A run of two or more dots is an ellipsis, of two or more hyphens a dash.
+                while i < chars.count && chars[i] == c { i += 1 }
+                out += c == "." ? " ... " : " -- "
                 continue
             case "—":
                 out += " -- "

@@ -10,9 +10,9 @@ import Testing
         #expect(Atlas.configuration.subcommands.contains { $0 == DataCommand.self })
         #expect(DataCommand.configuration.subcommands.map { $0._commandName } == ["fetch", "check", "stats"])
         let stats = try #require(try Atlas.parseAsRoot(["data", "stats", "--json", "--data-dir", "/d"]) as? DataCommand.Stats)
-        #expect(stats.json && stats.global.dataDir == "/d")
+        #expect(stats.json && stats.options.global.dataDir == "/d")
         let fetch = try #require(try Atlas.parseAsRoot(["data", "fetch", "--glove"]) as? DataCommand.Fetch)
-        #expect(fetch.glove && fetch.global.cacheDir == "corpora/cache")
+        #expect(fetch.glove && fetch.options.global.cacheDir == "corpora/cache")
     }
 
     @Test func checkExitsNonZeroOnMissingFile() throws {
