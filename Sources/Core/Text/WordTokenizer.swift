@@ -88,14 +88,19 @@ public struct WordTokenizer: Tokenizer {
             leading.append("`")
             word = rest
         }
+        // Closing quotes come off first (they are outermost: 'yes.' → yes . '), then the period,
+        // then quotes again (yes'.). A trailing single quote also marks a plural possessive (dogs').
+        func dropClosingQuotes() {
+            while word.count > 1, word.last == "'", !word.lowercased().hasSuffix("n'"), !word.hasSuffix("''") {
+                trailing.insert("'", at: 0)
+                word = word.dropLast()
+            }
+        }
+        dropClosingQuotes()
         if word.count > 1, word.last == ".", !isAbbreviation(word.dropLast()) {
             trailing.insert(".", at: 0)
             word = word.dropLast()
-        }
-        // A trailing single quote closes a quotation or marks a plural possessive (dogs').
-        while word.count > 1, word.last == "'", !word.lowercased().hasSuffix("n'"), !word.hasSuffix("''") {
-            trailing.insert("'", at: 0)
-            word = word.dropLast()
+            dropClosingQuotes()
         }
         return leading + splitClitics(word) + trailing
     }
@@ -103,9 +108,9 @@ public struct WordTokenizer: Tokenizer {
     func isAbbreviation(_ word: Substring) -> Bool {
         let lower = word.lowercased()
         if Self.abbreviations.contains(lower) { return true }
-        // Initials and dotted forms: U.S, e.g, J (a single letter), E.T.
+        // Dotted forms (U.S, e.g, E.T) and capital initials (J), but not the pronoun "I".
         if lower.contains(".") { return lower.allSatisfy { $0.isLetter || $0 == "." } }
-        return lower.count == 1 && lower.first!.isLetter
+        return word.count == 1 && word != "I" && word.first!.isUppercase
     }
 
     func splitClitics(_ word: Substring) -> [String] {

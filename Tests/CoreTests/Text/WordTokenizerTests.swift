@@ -21,6 +21,8 @@ import Testing
         ("'Hello,' he said", ["`", "Hello", ",", "'", "he", "said"]),
         ("Remember what she said? \"", ["Remember", "what", "she", "said", "?", "''"]),
         ("..I did.\"", ["...", "I", "did", ".", "''"]),
+        ("He said 'yes.' So did I.", ["He", "said", "`", "yes", ".", "'", "So", "did", "I", "."]),
+        ("J. Lo and E.T. arrived at 5 p.m.", ["J.", "Lo", "and", "E.T.", "arrived", "at", "5", "p.m."]),
         ("  ", []),
     ])
     func tokenizes(text: String, expected: [String]) {
