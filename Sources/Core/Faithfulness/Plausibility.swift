@@ -28,7 +28,7 @@ public struct PlausibilityResult: Codable, Equatable, Sendable {
             f1 = Double(hits) / Double(k)
             iou = Double(hits) / Double(2 * k - hits)
         }
-        spearman = spearmanCorrelation(scores.map(Double.init), rationale)
+        spearman = plausibilitySpearman(scores.map(Double.init), rationale)
     }
 }
 
@@ -58,35 +58,10 @@ public func averagePrecision(scores: [Float], relevant: [Bool]) -> Double? {
     return sum
 }
 
-/// Spearman's ρ: the Pearson correlation of the average ranks (ties share their mean rank).
-/// nil when either input is constant (or has fewer than two values).
-public func spearmanCorrelation(_ a: [Double], _ b: [Double]) -> Double? {
+/// Spearman's ρ for plausibility (the statistics module's coefficient, with average ranks for ties),
+/// or nil when either input is constant or has fewer than two values: undefined, never NaN.
+public func plausibilitySpearman(_ a: [Double], _ b: [Double]) -> Double? {
     precondition(a.count == b.count, "Spearman: \(a.count) and \(b.count) values")
-    guard a.count >= 2 else { return nil }
-    let x = averageRanks(a), y = averageRanks(b)
-    let n = Double(a.count)
-    let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-    var sxy = 0.0, sxx = 0.0, syy = 0.0
-    for i in x.indices {
-        sxy += (x[i] - mx) * (y[i] - my)
-        sxx += (x[i] - mx) * (x[i] - mx)
-        syy += (y[i] - my) * (y[i] - my)
-    }
-    guard sxx > 0 && syy > 0 else { return nil }
-    return sxy / (sxx * syy).squareRoot()
-}
-
-/// 1-based ranks in increasing order; tied values get the mean of the ranks they span.
-func averageRanks(_ values: [Double]) -> [Double] {
-    let order = values.indices.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
-    var ranks = [Double](repeating: 0, count: values.count)
-    var start = 0
-    while start < order.count {
-        var end = start
-        while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
-        let rank = Double(start + end) / 2 + 1
-        for p in start...end { ranks[order[p]] = rank }
-        start = end + 1
-    }
-    return ranks
+    guard a.count >= 2, Set(a).count > 1, Set(b).count > 1 else { return nil }
+    return spearmanCoefficient(a, b)
 }

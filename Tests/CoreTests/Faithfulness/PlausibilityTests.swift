@@ -28,7 +28,7 @@ import Testing
         let result = PlausibilityResult(scores: [0.3, 0.2, 0.1], rationale: [0, 0, 0])
         #expect(result.auprc == nil && result.f1 == nil && result.iou == nil && result.spearman == nil)
         #expect(result.rationaleTokens == 0)
-        #expect(spearmanCorrelation([1, 1, 1], [1, 2, 3]) == nil)
+        #expect(plausibilitySpearman([1, 1, 1], [1, 2, 3]) == nil)
         #expect(averagePrecision(scores: [1, 2], relevant: [false, false]) == nil)
     }
 
