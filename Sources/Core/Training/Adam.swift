@@ -1,0 +1,63 @@
+// Adam: the adaptive-moment optimiser as one flat loop over the parameter arena.
+import Foundation
+
+/// Adam (Kingma & Ba 2015, arXiv:1412.6980) with optional decoupled weight decay (AdamW,
+/// Loshchilov & Hutter 2019) and a per-tensor learning-rate multiplier. Per scalar, at step t:
+/// ```
+/// m = β₁m + (1−β₁)g    v = β₂v + (1−β₂)g²    m̂ = m/(1−β₁ᵗ)    v̂ = v/(1−β₂ᵗ)
+/// θ ← θ − lr·k·(m̂/(√v̂ + ε) + λθ)        (k: the tensor's multiplier, λ: weight decay)
+/// ```
+/// The moments share the parameter arena's layout.
+public struct Adam: Sendable {
+    public var beta1: Float = 0.9
+    public var beta2: Float = 0.999
+    public var epsilon: Float = 1e-8
+    public var weightDecay: Float = 0
+    public private(set) var step = 0
+    var m: [Float]
+    var v: [Float]
+    /// (offset, count, multiplier) runs covering the arena.
+    let runs: [(offset: Int, count: Int, multiplier: Float)]
+
+    /// `multipliers` maps tensor-name prefixes to learning-rate factors (e.g. `["embedding.": 10]`).
+    public init(layout: ParameterLayout, weightDecay: Float = 0, multipliers: [String: Float] = [:]) {
+        self.weightDecay = weightDecay
+        m = [Float](repeating: 0, count: layout.count)
+        v = [Float](repeating: 0, count: layout.count)
+        runs = layout.entries.map { entry in
+            let factor = multipliers.first { entry.name.hasPrefix($0.key) }?.value ?? 1
+            return (entry.offset, entry.count, factor)
+        }
+    }
+
+    /// One update of `parameters` from `gradients` (both `count` scalars in layout order).
+    public mutating func update(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
+                                learningRate: Float, threads: Int = 1) {
+        step += 1
+        let b1 = beta1, b2 = beta2, eps = epsilon, decay = weightDecay
+        let correction1 = 1 - Float(pow(Double(b1), Double(step)))
+        let correction2 = 1 - Float(pow(Double(b2), Double(step)))
+        let runs = self.runs
+        m.withUnsafeMutableBufferPointer { mBuffer in
+            v.withUnsafeMutableBufferPointer { vBuffer in
+                let mp = mBuffer.baseAddress!, vp = vBuffer.baseAddress!
+                for run in runs {
+                    let lr = learningRate * run.multiplier
+                    let stepSize = lr / correction1
+                    let rootCorrection2 = correction2.squareRoot()
+                    parallelChunks(run.count, threads: run.count > 65_536 ? threads : 1) { _, start, end in
+                        for i in (run.offset + start)..<(run.offset + end) {
+                            let g = gradients[i]
+                            let mi = b1 * mp[i] + (1 - b1) * g
+                            let vi = b2 * vp[i] + (1 - b2) * g * g
+                            mp[i] = mi
+                            vp[i] = vi
+                            let denominator = vi.squareRoot() / rootCorrection2 + eps
+                            parameters[i] -= stepSize * mi / denominator + lr * decay * parameters[i]
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
