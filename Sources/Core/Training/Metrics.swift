@@ -32,7 +32,7 @@ public enum Metrics {
 
     /// Pearson correlation r = cov(x, y) / (σ_x σ_y); NaN when either side has zero variance.
     public static func pearson(_ x: [Double], _ y: [Double]) -> Double {
-        let (mx, my, vx, vy, cov) = moments(x, y)
+        let (_, _, vx, vy, cov) = moments(x, y)
         return cov / (vx * vy).squareRoot()
     }
 
