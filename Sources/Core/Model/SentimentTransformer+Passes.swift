@@ -27,7 +27,7 @@ extension SentimentTransformer {
             layer.forward(w.hidden[l], batch: shape, parameters: p, cache: w.layers[l], into: w.hidden[l + 1],
                           training: training, rng: &rng, threads: threads)
         }
-        pooling.forward(w.hidden[layers.count], batch: shape, parameters: p, cache: w.pooling)
+        pooling.forward(w.hidden[layers.count], batch: shape, parameters: p, cache: w.pooling, threads: threads)
         classifier.forward(w.pooling.pooled, batchSize: shape.batchSize, parameters: p, cache: w.classifier,
                            training: training, rng: &rng)
         return w
@@ -43,7 +43,8 @@ extension SentimentTransformer {
                             gradients: g, cache: w.classifier, training: training, dActivations: w.dClassifier,
                             dPooled: w.dPooled)
         pooling.backward(w.dPooled, h: w.hidden[top], batch: shape, parameters: p, gradients: g, cache: w.pooling,
-                         dh: w.dHidden, dActivations: w.dPoolingActivations, dScores: w.dScores)
+                         dh: w.dHidden, dActivations: w.dPoolingActivations, dScores: w.dScores,
+                         threads: threads)
         for l in stride(from: top - 1, through: 0, by: -1) {
             layers[l].backward(w.dHidden, x: w.hidden[l], batch: shape, parameters: p, gradients: g,
                                cache: w.layers[l], scratch: w.scratch, training: training, threads: threads)
@@ -78,6 +79,15 @@ extension SentimentTransformer {
         let shape = batch.shape
         let w = runForward(.ids(batch.ids), shape: shape, training: training, rng: &rng)
         return makeForwardPass(w, shape: shape)
+    }
+
+    /// Outputs only ([B, C]), evaluation mode: the cheapest pass, for prediction.
+    public mutating func outputs(batch: TokenBatch) -> Tensor {
+        var rng = SplitMix64(seed: 0)
+        let w = runForward(.ids(batch.ids), shape: batch.shape, training: false, rng: &rng)
+        let count = batch.batchSize * configuration.outputs
+        return Tensor(shape: [batch.batchSize, configuration.outputs],
+                      scalars: Array(UnsafeBufferPointer(start: w.classifier.outputs, count: count)))
     }
 
     /// Forward, loss and backward for one training batch: gradients ACCUMULATE into the gradient arena

@@ -33,9 +33,10 @@ struct ContextAttentionPooling: Sendable {
     }
 
     /// h [B·T, D] → cache.pooled [B, D].
-    func forward(_ h: UnsafePointer<Float>, batch: BatchShape, parameters p: UnsafePointer<Float>, cache c: Cache) {
+    func forward(_ h: UnsafePointer<Float>, batch: BatchShape, parameters p: UnsafePointer<Float>, cache c: Cache,
+                 threads: Int = 1) {
         let t = batch.length, d = hidden.input
-        hidden.forward(h, rows: batch.rows, parameters: p, into: c.activations)
+        hidden.forward(h, rows: batch.rows, parameters: p, into: c.activations, threads: threads)
         relu(c.activations, count: batch.rows * hidden.output)
         score.forward(c.activations, rows: batch.rows, parameters: p, into: c.scores)
         for b in 0..<batch.batchSize {
@@ -59,7 +60,7 @@ struct ContextAttentionPooling: Sendable {
     func backward(_ dPooled: UnsafePointer<Float>, h: UnsafePointer<Float>, batch: BatchShape,
                   parameters p: UnsafePointer<Float>, gradients g: UnsafeMutablePointer<Float>?, cache c: Cache,
                   dh: UnsafeMutablePointer<Float>, dActivations: UnsafeMutablePointer<Float>,
-                  dScores: UnsafeMutablePointer<Float>) {
+                  dScores: UnsafeMutablePointer<Float>, threads: Int = 1) {
         let t = batch.length, d = hidden.input
         for b in 0..<batch.batchSize {
             let l = batch.lengths[b], alpha = c.weights + b * t, gp = dPooled + b * d
@@ -81,6 +82,6 @@ struct ContextAttentionPooling: Sendable {
         score.backward(dScores, x: c.activations, rows: batch.rows, parameters: p, gradients: g, dx: dActivations)
         reluBackward(dActivations, output: c.activations, count: batch.rows * hidden.output)
         hidden.backward(dActivations, x: h, rows: batch.rows, parameters: p, gradients: g, dx: dh,
-                        accumulateInput: true)
+                        accumulateInput: true, threads: threads)
     }
 }

@@ -64,7 +64,7 @@ struct EncoderLayer: Sendable {
         attentionNorm.forward(c.sum1, rows: batch.rows, parameters: p, into: c.normed1, mean: c.mean1,
                               rstd: c.rstd1, threads: threads)
         feedForward.forward(c.normed1, rows: batch.rows, parameters: p, hidden: c.hidden,
-                            into: c.feedForwardOutput)
+                            into: c.feedForwardOutput, threads: threads)
         if useDropout {
             dropout.makeMask(c.feedForwardMask, count: count, rng: &rng)
             for i in 0..<count { c.sum2[i] = c.normed1[i] + c.feedForwardOutput[i] * c.feedForwardMask[i] }
@@ -89,7 +89,7 @@ struct EncoderLayer: Sendable {
         if useDropout { dropout.backward(s.d1, mask: c.feedForwardMask, count: count, dx: s.d2) }
         let dFeedForward = useDropout ? s.d2 : s.d1
         feedForward.backward(dFeedForward, x: c.normed1, hidden: c.hidden, rows: rows, parameters: p,
-                             gradients: g, dHidden: s.dHidden, dx: dy, accumulateInput: true)
+                             gradients: g, dHidden: s.dHidden, dx: dy, accumulateInput: true, threads: threads)
         // a = LN₁(s₁): d1 = ds₁
         attentionNorm.backward(dy, x: c.sum1, mean: c.mean1, rstd: c.rstd1, rows: rows, parameters: p,
                                gradients: g, dx: s.d1, threads: threads)

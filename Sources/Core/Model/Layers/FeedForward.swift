@@ -21,20 +21,21 @@ struct FeedForward: Sendable {
 
     /// x [rows, D] → y [rows, D]; `hidden` [rows, F] keeps ReLU's output for backward.
     func forward(_ x: UnsafePointer<Float>, rows: Int, parameters p: UnsafePointer<Float>,
-                 hidden: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>) {
-        inner.forward(x, rows: rows, parameters: p, into: hidden)
+                 hidden: UnsafeMutablePointer<Float>, into y: UnsafeMutablePointer<Float>, threads: Int = 1) {
+        inner.forward(x, rows: rows, parameters: p, into: hidden, threads: threads)
         relu(hidden, count: rows * inner.output)
-        outer.forward(hidden, rows: rows, parameters: p, into: y)
+        outer.forward(hidden, rows: rows, parameters: p, into: y, threads: threads)
     }
 
     /// dy [rows, D] → dx [rows, D] (added to when `accumulateInput`); `dHidden` [rows, F] is work space.
     func backward(_ dy: UnsafePointer<Float>, x: UnsafePointer<Float>, hidden: UnsafePointer<Float>,
                   rows: Int, parameters p: UnsafePointer<Float>, gradients g: UnsafeMutablePointer<Float>?,
-                  dHidden: UnsafeMutablePointer<Float>, dx: UnsafeMutablePointer<Float>, accumulateInput: Bool) {
-        outer.backward(dy, x: hidden, rows: rows, parameters: p, gradients: g, dx: dHidden)
+                  dHidden: UnsafeMutablePointer<Float>, dx: UnsafeMutablePointer<Float>, accumulateInput: Bool,
+                  threads: Int = 1) {
+        outer.backward(dy, x: hidden, rows: rows, parameters: p, gradients: g, dx: dHidden, threads: threads)
         reluBackward(dHidden, output: hidden, count: rows * inner.output)
         inner.backward(dHidden, x: x, rows: rows, parameters: p, gradients: g, dx: dx,
-                       accumulateInput: accumulateInput)
+                       accumulateInput: accumulateInput, threads: threads)
     }
 }
 

@@ -42,24 +42,25 @@ struct Linear: Sendable {
 
     /// x [rows, input] → y [rows, output].
     func forward(_ x: UnsafePointer<Float>, rows: Int, parameters p: UnsafePointer<Float>,
-                 into y: UnsafeMutablePointer<Float>) {
+                 into y: UnsafeMutablePointer<Float>, threads: Int = 1) {
         guard rows > 0 else { return }
         if let bias {
             for n in 0..<rows { (y + n * output).update(from: p + bias, count: output) }
         }
-        gemm(.none, .transposed, m: rows, n: output, k: input, x, lda: input, p + weight, ldb: input,
-             beta: bias == nil ? 0 : 1, y, ldc: output)
+        gemm(threads: threads, .none, .transposed, m: rows, n: output, k: input, x, lda: input, p + weight,
+             ldb: input, beta: bias == nil ? 0 : 1, y, ldc: output)
     }
 
     /// dy [rows, output], x [rows, input] → dW, db accumulated into `g` (skipped when nil);
     /// dx [rows, input] written (or added to when `accumulateInput`), skipped when nil.
+    /// `threads` > 1 splits each product's rows over threads (see `gemm(threads:…)`).
     func backward(_ dy: UnsafePointer<Float>, x: UnsafePointer<Float>, rows: Int,
                   parameters p: UnsafePointer<Float>, gradients g: UnsafeMutablePointer<Float>?,
-                  dx: UnsafeMutablePointer<Float>?, accumulateInput: Bool = false) {
+                  dx: UnsafeMutablePointer<Float>?, accumulateInput: Bool = false, threads: Int = 1) {
         guard rows > 0 else { return }
         if let g {
-            gemm(.transposed, .none, m: output, n: input, k: rows, dy, lda: output, x, ldb: input,
-                 beta: 1, g + weight, ldc: input)
+            gemm(threads: threads, .transposed, .none, m: output, n: input, k: rows, dy, lda: output, x,
+                 ldb: input, beta: 1, g + weight, ldc: input)
             if let bias {
                 let db = g + bias
                 for n in 0..<rows {
@@ -69,8 +70,8 @@ struct Linear: Sendable {
             }
         }
         if let dx {
-            gemm(.none, .none, m: rows, n: input, k: output, dy, lda: output, p + weight, ldb: input,
-                 beta: accumulateInput ? 1 : 0, dx, ldc: input)
+            gemm(threads: threads, .none, .none, m: rows, n: input, k: output, dy, lda: output, p + weight,
+                 ldb: input, beta: accumulateInput ? 1 : 0, dx, ldc: input)
         }
     }
 }

@@ -73,7 +73,7 @@ struct MultiHeadAttention: Sendable {
                  cache: Cache, into y: UnsafeMutablePointer<Float>, training: Bool,
                  rng: inout SplitMix64, threads: Int) {
         let t = batch.length, h = heads, k = keyWidth, v = valueWidth, w = fusedWidth
-        projection.forward(x, rows: batch.rows, parameters: p, into: cache.qkv)
+        projection.forward(x, rows: batch.rows, parameters: p, into: cache.qkv, threads: threads)
         let useDropout = training && dropout.probability > 0
         if useDropout {
             dropout.makeMask(cache.mask, count: batch.batchSize * h * t * t, rng: &rng)
@@ -113,7 +113,7 @@ struct MultiHeadAttention: Sendable {
                 for i in l..<t { (o + i * h * v).update(repeating: 0, count: v) }
             }
         }
-        output.forward(context, rows: batch.rows, parameters: p, into: y)
+        output.forward(context, rows: batch.rows, parameters: p, into: y, threads: threads)
     }
 
     /// dy [B·T, D] → dx [B·T, D] accumulated (+=); parameter gradients accumulated into `g` when given.
@@ -124,7 +124,8 @@ struct MultiHeadAttention: Sendable {
                   dqkv: UnsafeMutablePointer<Float>, dContext: UnsafeMutablePointer<Float>,
                   scratch: UnsafeMutablePointer<Float>, threads: Int) {
         let t = batch.length, h = heads, k = keyWidth, v = valueWidth, w = fusedWidth
-        output.backward(dy, x: cache.context, rows: batch.rows, parameters: p, gradients: g, dx: dContext)
+        output.backward(dy, x: cache.context, rows: batch.rows, parameters: p, gradients: g, dx: dContext,
+                        threads: threads)
         let useDropout = training && dropout.probability > 0
         let scale = 1 / Float(k).squareRoot()
         let qkv = cache.qkv, probabilities = cache.probabilities, mask = cache.mask
@@ -165,6 +166,7 @@ struct MultiHeadAttention: Sendable {
                 }
             }
         }
-        projection.backward(dqkv, x: x, rows: batch.rows, parameters: p, gradients: g, dx: dx, accumulateInput: true)
+        projection.backward(dqkv, x: x, rows: batch.rows, parameters: p, gradients: g, dx: dx, accumulateInput: true,
+                            threads: threads)
     }
 }
