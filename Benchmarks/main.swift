@@ -104,14 +104,15 @@ func trainingTokensPerSecond(_ model: inout SentimentTransformer, options: Optio
     var rng = SplitMix64(seed: 2)
     let batches = makeBatches(count: options.steps, batchSize: 32, vocabulary: model.configuration.vocabularySize, rng: &rng)
     var adam = Adam(layout: model.layout)
+    model.zeroGradients()
+    model.reserve(batchSize: 32, length: batches.map(\.length).max()!)
     var dropout = SplitMix64(seed: 3)
     func step(_ batch: TokenBatch) {
         let targets = (0..<batch.batchSize).map { TrainingTarget.classIndex(Int(batch.ids[$0 * batch.length]) % 5) }
-        model.zeroGradients()
         _ = model.lossAndBackward(batch: batch, targets: targets, rng: &dropout)
         model.withArenas { p, g, count in
-            clipGradientNorm(g, count: count, maxNorm: 1)
-            adam.update(parameters: p, gradients: g, learningRate: 1e-4, threads: threads)
+            clipGradientNorm(g, count: count, maxNorm: 1, threads: threads)
+            adam.update(parameters: p, gradients: g, learningRate: 1e-4, zeroingGradients: true, threads: threads)
         }
     }
     for batch in batches.prefix(options.warmup) { step(batch) }

@@ -84,6 +84,11 @@ public struct SentimentTransformer: Sendable {
         return w
     }
 
+    /// Allocates the workspace for batches up to this shape now, so training never grows it mid-run.
+    public mutating func reserve(batchSize: Int, length: Int) {
+        _ = workspace(batchSize: batchSize, length: length)
+    }
+
     /// Sets every gradient to zero (gradients accumulate across backward calls).
     public mutating func zeroGradients() {
         makeUnique()

@@ -31,8 +31,10 @@ public struct Adam: Sendable {
     }
 
     /// One update of `parameters` from `gradients` (both `count` scalars in layout order).
-    public mutating func update(parameters: UnsafeMutablePointer<Float>, gradients: UnsafePointer<Float>,
-                                learningRate: Float, threads: Int = 1) {
+    /// With `zeroingGradients`, each gradient is set to 0 once read, which saves the separate pass
+    /// of `zeroGradients()` before the next backward (the arena is memory-bound: 8.8 M scalars).
+    public mutating func update(parameters: UnsafeMutablePointer<Float>, gradients: UnsafeMutablePointer<Float>,
+                                learningRate: Float, zeroingGradients: Bool = false, threads: Int = 1) {
         step += 1
         let b1 = beta1, b2 = beta2, eps = epsilon, decay = weightDecay
         let correction1 = 1 - Float(pow(Double(b1), Double(step)))
@@ -48,6 +50,7 @@ public struct Adam: Sendable {
                     parallelChunks(run.count, threads: run.count > 65_536 ? threads : 1) { _, start, end in
                         for i in (run.offset + start)..<(run.offset + end) {
                             let g = gradients[i]
+                            if zeroingGradients { gradients[i] = 0 }
                             let mi = b1 * mp[i] + (1 - b1) * g
                             let vi = b2 * vp[i] + (1 - b2) * g * g
                             mp[i] = mi

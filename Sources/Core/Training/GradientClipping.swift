@@ -5,21 +5,28 @@
 /// n = √(Σ g²)        if n > maxNorm:  g ← g · maxNorm / (n + 1e-6)
 /// ```
 /// Returns n before clipping (NaN or ∞ if any gradient is not finite; then nothing is scaled).
+/// The sum runs in Float blocks of 4,096 added in Double, over `threads` threads.
 @discardableResult
-public func clipGradientNorm(_ gradients: UnsafeMutablePointer<Float>, count: Int, maxNorm: Float) -> Float {
-    var sum: Double = 0
-    var i = 0
-    while i < count {
-        var partial: Float = 0
-        let end = min(count, i + 4096)
-        for j in i..<end { partial += gradients[j] * gradients[j] }
-        sum += Double(partial)
-        i = end
+public func clipGradientNorm(_ gradients: UnsafeMutablePointer<Float>, count: Int, maxNorm: Float,
+                             threads: Int = 1) -> Float {
+    let blocks = (count + 4095) / 4096
+    var partials = [Double](repeating: 0, count: max(1, blocks))
+    partials.withUnsafeMutableBufferPointer { sums in
+        let sums = sums.baseAddress!
+        parallelChunks(blocks, threads: count > 1 << 16 ? threads : 1) { _, start, end in
+            for block in start..<end {
+                var partial: Float = 0
+                for j in (block * 4096)..<min(count, (block + 1) * 4096) { partial += gradients[j] * gradients[j] }
+                sums[block] = Double(partial)
+            }
+        }
     }
-    let norm = Float(sum.squareRoot())
+    let norm = Float(partials.reduce(0, +).squareRoot())
     if norm.isFinite && norm > maxNorm {
         let scale = maxNorm / (norm + 1e-6)
-        for j in 0..<count { gradients[j] *= scale }
+        parallelChunks(count, threads: count > 1 << 16 ? threads : 1) { _, start, end in
+            for j in start..<end { gradients[j] *= scale }
+        }
     }
     return norm
 }

@@ -116,6 +116,8 @@ public struct Trainer: Sendable {
         var best: (score: Double, parameters: [Float])?
         var sinceBest = 0
         var lastFiniteLoss: Float?
+        model.zeroGradients()
+        model.reserve(batchSize: o.batchSize, length: lengths.max()!)
         let start = clock()
         var tokens = 0, step = 0
         var reportLoss: Double = 0, reportCount = 0, lastReport = start
@@ -164,9 +166,10 @@ public struct Trainer: Sendable {
             for indices in batcher.epoch(lengths: lengths, rng: &rng) {
                 if let budget = o.timeBudget, elapsed() >= budget { break training }
                 let (batch, targets) = batcher.makeBatch(training, indices: indices)
-                model.zeroGradients()
                 let loss = model.lossAndBackward(batch: batch, targets: targets, rng: &dropoutRNG)
-                let norm = model.withArenas { _, g, count in clipGradientNorm(g, count: count, maxNorm: o.clipNorm) }
+                let norm = model.withArenas { _, g, count in
+                    clipGradientNorm(g, count: count, maxNorm: o.clipNorm, threads: o.threads)
+                }
                 guard loss.isFinite && norm.isFinite else {
                     let what = loss.isFinite ? "gradient norm is \(norm)" : "loss is \(loss)"
                     history.failure = TrainingFailure(step: step + 1, lastFiniteLoss: lastFiniteLoss,
@@ -176,7 +179,10 @@ public struct Trainer: Sendable {
                 lastFiniteLoss = loss
                 if step == o.warmupSteps { warmupProgress = progressFraction() }
                 let rate = schedule.rate(step: step, progress: progressFraction(), warmupProgress: warmupProgress)
-                model.withArenas { p, g, _ in adam.update(parameters: p, gradients: g, learningRate: rate, threads: o.threads) }
+                // Adam zeroes each gradient as it reads it: the next backward starts from zero.
+                model.withArenas { p, g, _ in
+                    adam.update(parameters: p, gradients: g, learningRate: rate, zeroingGradients: true, threads: o.threads)
+                }
                 step += 1
                 history.steps = step
                 tokens += batch.lengths.reduce(0, +)
