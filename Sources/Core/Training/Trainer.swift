@@ -60,6 +60,8 @@ public struct TrainingFailure: Codable, Sendable, Equatable {
     public var step: Int
     public var lastFiniteLoss: Float?
     public var message: String
+    /// Which parameters the model was left with: the best dev evaluation's, or the initial ones.
+    public var restored: String
 }
 
 /// The record of a run.
@@ -113,9 +115,10 @@ public struct Trainer: Sendable {
         var rng = SplitMix64(seed: o.seed)
         var dropoutRNG = rng.split(1)
         var history = TrainingHistory()
-        var best: (score: Double, parameters: [Float])?
+        var best: (score: Double, loss: Double, parameters: [Float])?
         var sinceBest = 0
         var lastFiniteLoss: Float?
+        let initial = model.parameterValues
         model.zeroGradients()
         model.reserve(batchSize: o.batchSize, length: lengths.max()!)
         let start = clock()
@@ -138,9 +141,10 @@ public struct Trainer: Sendable {
             countSinceEvaluation = 0
             history.evaluations.append(.init(step: step, epoch: epoch, elapsed: elapsed(), trainingLoss: trainingLoss,
                                              development: result))
-            let isBest = best == nil || result.score > best!.score
+            // Better: a higher score, or the same score with a lower loss.
+            let isBest = best.map { result.score > $0.score || (result.score == $0.score && result.loss < $0.loss) } ?? true
             if isBest {
-                best = (result.score, model.parameterValues)
+                best = (result.score, result.loss, model.parameterValues)
                 history.bestStep = step
                 history.bestDevelopment = result
                 sinceBest = 0
@@ -172,8 +176,10 @@ public struct Trainer: Sendable {
                 }
                 guard loss.isFinite && norm.isFinite else {
                     let what = loss.isFinite ? "gradient norm is \(norm)" : "loss is \(loss)"
+                    let restored = history.bestStep.map { "best dev parameters (step \($0))" } ?? "initial parameters"
                     history.failure = TrainingFailure(step: step + 1, lastFiniteLoss: lastFiniteLoss,
-                                                      message: "training diverged at step \(step + 1): the \(what)")
+                                                      message: "training diverged at step \(step + 1): the \(what)",
+                                                      restored: restored)
                     break training
                 }
                 lastFiniteLoss = loss
@@ -203,9 +209,13 @@ public struct Trainer: Sendable {
         if history.failure == nil && countSinceEvaluation > 0 { _ = evaluate(epoch: history.epochs) }
         history.elapsed = elapsed()
         history.tokensPerSecond = Double(tokens) / max(1e-9, history.elapsed)
-        if let best {
-            model.withArenas { p, _, count in
-                best.parameters.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: count) }
+        // Leave the best dev parameters; after a failure without any evaluation, the initial ones
+        // (the parameters that produced the non-finite loss are not good, and neither, perhaps, are
+        // the ones just before them).
+        if let keep = best?.parameters ?? (history.failure != nil ? initial : nil) {
+            model.withArenas { p, g, count in
+                keep.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: count) }
+                g.update(repeating: 0, count: count)
             }
         }
         return history
