@@ -111,8 +111,9 @@ func trainingTokensPerSecond(_ model: inout SentimentTransformer, options: Optio
         let targets = (0..<batch.batchSize).map { TrainingTarget.classIndex(Int(batch.ids[$0 * batch.length]) % 5) }
         _ = model.lossAndBackward(batch: batch, targets: targets, rng: &dropout)
         model.withArenas { p, g, count in
-            clipGradientNorm(g, count: count, maxNorm: 1, threads: threads)
-            adam.update(parameters: p, gradients: g, learningRate: 1e-4, zeroingGradients: true, threads: threads)
+            let norm = gradientNorm(g, count: count, threads: threads)
+            adam.update(parameters: p, gradients: g, learningRate: 1e-4, gradientScale: clippingScale(norm: norm, maxNorm: 1),
+                        zeroingGradients: true, threads: threads)
         }
     }
     for batch in batches.prefix(options.warmup) { step(batch) }

@@ -33,8 +33,10 @@ public struct Adam: Sendable {
     /// One update of `parameters` from `gradients` (both `count` scalars in layout order).
     /// With `zeroingGradients`, each gradient is set to 0 once read, which saves the separate pass
     /// of `zeroGradients()` before the next backward (the arena is memory-bound: 8.8 M scalars).
+    /// `gradientScale` multiplies every gradient first (global-norm clipping without a separate pass).
     public mutating func update(parameters: UnsafeMutablePointer<Float>, gradients: UnsafeMutablePointer<Float>,
-                                learningRate: Float, zeroingGradients: Bool = false, threads: Int = 1) {
+                                learningRate: Float, gradientScale: Float = 1, zeroingGradients: Bool = false,
+                                threads: Int = 1) {
         step += 1
         let b1 = beta1, b2 = beta2, eps = epsilon, decay = weightDecay
         let correction1 = 1 - Float(pow(Double(b1), Double(step)))
@@ -49,7 +51,7 @@ public struct Adam: Sendable {
                     let rootCorrection2 = correction2.squareRoot()
                     parallelChunks(run.count, threads: run.count > 65_536 ? threads : 1) { _, start, end in
                         for i in (run.offset + start)..<(run.offset + end) {
-                            let g = gradients[i]
+                            let g = gradients[i] * gradientScale
                             if zeroingGradients { gradients[i] = 0 }
                             let mi = b1 * mp[i] + (1 - b1) * g
                             let vi = b2 * vp[i] + (1 - b2) * g * g

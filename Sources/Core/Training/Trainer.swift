@@ -171,9 +171,7 @@ public struct Trainer: Sendable {
                 if let budget = o.timeBudget, elapsed() >= budget { break training }
                 let (batch, targets) = batcher.makeBatch(training, indices: indices)
                 let loss = model.lossAndBackward(batch: batch, targets: targets, rng: &dropoutRNG)
-                let norm = model.withArenas { _, g, count in
-                    clipGradientNorm(g, count: count, maxNorm: o.clipNorm, threads: o.threads)
-                }
+                let norm = model.withArenas { _, g, count in gradientNorm(g, count: count, threads: o.threads) }
                 guard loss.isFinite && norm.isFinite else {
                     let what = loss.isFinite ? "gradient norm is \(norm)" : "loss is \(loss)"
                     let restored = history.bestStep.map { "best dev parameters (step \($0))" } ?? "initial parameters"
@@ -185,9 +183,11 @@ public struct Trainer: Sendable {
                 lastFiniteLoss = loss
                 if step == o.warmupSteps { warmupProgress = progressFraction() }
                 let rate = schedule.rate(step: step, progress: progressFraction(), warmupProgress: warmupProgress)
-                // Adam zeroes each gradient as it reads it: the next backward starts from zero.
+                // Adam clips (scales) and zeroes each gradient as it reads it: the next backward starts from zero.
                 model.withArenas { p, g, _ in
-                    adam.update(parameters: p, gradients: g, learningRate: rate, zeroingGradients: true, threads: o.threads)
+                    adam.update(parameters: p, gradients: g, learningRate: rate,
+                                gradientScale: clippingScale(norm: norm, maxNorm: o.clipNorm), zeroingGradients: true,
+                                threads: o.threads)
                 }
                 step += 1
                 history.steps = step

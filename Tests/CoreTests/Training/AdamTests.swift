@@ -38,3 +38,22 @@ import Testing
         #expect(g == [0, 0, 0])
     }
 }
+
+@Suite struct AdamGradientScaleTests {
+    /// Scaling g by s before Adam equals clipping first: after one step the update is the same sign step,
+    /// but the moments hold the scaled gradient.
+    @Test func scaleIsAppliedBeforeTheMoments() {
+        var a = Adam(layout: AdamTests.layout()), b = Adam(layout: AdamTests.layout())
+        var p1: [Float] = [1, 1, 1], p2: [Float] = [1, 1, 1]
+        var g1: [Float] = [4, -2, 1], g2: [Float] = [1, -0.5, 0.25]
+        for _ in 0..<2 {
+            p1.withUnsafeMutableBufferPointer { p in g1.withUnsafeMutableBufferPointer { g in
+                a.update(parameters: p.baseAddress!, gradients: g.baseAddress!, learningRate: 0.1, gradientScale: 0.25)
+            } }
+            p2.withUnsafeMutableBufferPointer { p in g2.withUnsafeMutableBufferPointer { g in
+                b.update(parameters: p.baseAddress!, gradients: g.baseAddress!, learningRate: 0.1)
+            } }
+        }
+        #expect(p1 == p2 && a.m == b.m && a.v == b.v)
+    }
+}
