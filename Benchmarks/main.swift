@@ -1,6 +1,7 @@
 // atlas-bench: verifies the model, then prints sgemm, training and inference throughput with 1 and 2 threads.
 //
-// Usage: swift run -c release atlas-bench [--runs N] [--steps N] [--threads 1,2]
+// Usage: swift run -c release atlas-bench [--runs N] [--steps N] [--threads 1,2] [--batch-size 32]
+//        [--blas-threads N  (let OpenBLAS thread the products instead of the model)]
 // Workloads mirror ../shared/reference/bench_sst_model.py (the PyTorch reference): the default SST
 // model (vocabulary 16,000), SST-like lengths (Gamma mean 19, sd 9, rounded, clipped to [2, 56]),
 // length-bucketed batches (sort all lengths, cut into batches, shuffle batch order); training is
@@ -12,6 +13,7 @@ struct Options {
     var runs = 3
     var steps = 30
     var warmup = 5
+    var batchSize = 32
     var inferenceBatches = 10
     var threads = [1, 2]
     /// BLAS threads; nil = 1 (the model splits products over its own threads).
@@ -25,6 +27,7 @@ struct Options {
             case "--runs": runs = Int(value) ?? runs
             case "--steps": steps = Int(value) ?? steps
             case "--warmup": warmup = Int(value) ?? warmup
+            case "--batch-size": batchSize = Int(value) ?? batchSize
             case "--inference-batches": inferenceBatches = Int(value) ?? inferenceBatches
             case "--blas-threads": blasThreads = Int(value)
             case "--threads": threads = value.split(separator: ",").compactMap { Int($0) }
@@ -102,10 +105,10 @@ func sgemmGFLOPs(runs: Int) -> Double {
 
 func trainingTokensPerSecond(_ model: inout SentimentTransformer, options: Options, threads: Int) -> (Double, Double) {
     var rng = SplitMix64(seed: 2)
-    let batches = makeBatches(count: options.steps, batchSize: 32, vocabulary: model.configuration.vocabularySize, rng: &rng)
+    let batches = makeBatches(count: options.steps, batchSize: options.batchSize, vocabulary: model.configuration.vocabularySize, rng: &rng)
     var adam = Adam(layout: model.layout)
     model.zeroGradients()
-    model.reserve(batchSize: 32, length: batches.map(\.length).max()!)
+    model.reserve(batchSize: options.batchSize, length: batches.map(\.length).max()!)
     var dropout = SplitMix64(seed: 3)
     func step(_ batch: TokenBatch) {
         let targets = (0..<batch.batchSize).map { TrainingTarget.classIndex(Int(batch.ids[$0 * batch.length]) % 5) }
@@ -164,6 +167,6 @@ for threads in options.threads {
     setBLASThreads(options.blasThreads ?? 1)
     model.threads = options.blasThreads.map { _ in 1 } ?? threads
     let (train, padding) = trainingTokensPerSecond(&model, options: options, threads: threads)
-    print("| training (batch 32, bucketed, padding ×\(String(format: "%.2f", padding))), real tokens/s | \(threads) | \(format(train)) |")
+    print("| training (batch \(options.batchSize), bucketed, padding ×\(String(format: "%.2f", padding))), real tokens/s | \(threads) | \(format(train)) |")
     print("| inference (batch 64), sentences/s | \(threads) | \(format(inferenceSentencesPerSecond(&model, options: options))) |")
 }

@@ -32,9 +32,8 @@ public func gradientNorm(_ gradients: UnsafePointer<Float>, count: Int, threads:
         let sums = sums.baseAddress!
         parallelChunks(blocks, threads: count > 1 << 16 ? threads : 1) { _, start, end in
             for block in start..<end {
-                var partial: Float = 0
-                for j in (block * 4096)..<min(count, (block + 1) * 4096) { partial += gradients[j] * gradients[j] }
-                sums[block] = Double(partial)
+                let first = block * 4096, size = min(count, first + 4096) - first
+                sums[block] = Double(dot(gradients + first, gradients + first, count: size))
             }
         }
     }

@@ -40,12 +40,8 @@ struct LayerNorm: Sendable {
             for n in start..<end {
                 let row = x + n * c
                 let out = y + n * c
-                var sum: Float = 0
-                for i in 0..<c { sum += row[i] }
-                let mu = sum / Float(c)
-                var squares: Float = 0
-                for i in 0..<c { let d = row[i] - mu; squares += d * d }
-                let r = 1 / (squares / Float(c) + epsilon).squareRoot()
+                let mu = sum(row, count: c) / Float(c)
+                let r = 1 / (sumOfSquaredDeviations(row, from: mu, count: c) / Float(c) + epsilon).squareRoot()
                 for i in 0..<c { out[i] = (row[i] - mu) * r * g[i] + b[i] }
                 mean[n] = mu
                 rstd[n] = r
