@@ -48,3 +48,19 @@ func sumOfSquaredDeviations(_ x: UnsafePointer<Float>, from shift: Float, count:
     while i < count { let d = x[i] - shift; total += d * d; i += 1 }
     return total
 }
+
+/// Σ x[i]·y[i]·z[i], i < count.
+@inline(__always)
+func dot(_ x: UnsafePointer<Float>, _ y: UnsafePointer<Float>, _ z: UnsafePointer<Float>, count: Int) -> Float {
+    var accumulator = SIMD16<Float>()
+    var i = 0
+    while i + 16 <= count {
+        accumulator += UnsafeRawPointer(x + i).loadUnaligned(as: SIMD16<Float>.self)
+            * UnsafeRawPointer(y + i).loadUnaligned(as: SIMD16<Float>.self)
+            * UnsafeRawPointer(z + i).loadUnaligned(as: SIMD16<Float>.self)
+        i += 16
+    }
+    var total = accumulator.sum()
+    while i < count { total += x[i] * y[i] * z[i]; i += 1 }
+    return total
+}

@@ -59,14 +59,10 @@ struct LayerNorm: Sendable {
             for n in start..<end {
                 let dyRow = dy + n * c, xRow = x + n * c, dxRow = dx + n * c
                 let mu = mean[n], r = rstd[n]
-                var meanG: Float = 0, meanGX: Float = 0
-                for i in 0..<c {
-                    let gHat = dyRow[i] * gammaValues[i]
-                    meanG += gHat
-                    meanGX += gHat * (xRow[i] - mu) * r
-                }
-                meanG /= Float(c)
-                meanGX /= Float(c)
+                // mean(ĝ) and mean(ĝ ⊙ x̂) with x̂ = (x − μ)·rstd, from two vectorised dot products.
+                let sumG = dot(dyRow, gammaValues, count: c)
+                let meanG = sumG / Float(c)
+                let meanGX = r * (dot(dyRow, gammaValues, xRow, count: c) - mu * sumG) / Float(c)
                 for i in 0..<c {
                     let xHat = (xRow[i] - mu) * r
                     dxRow[i] = r * (dyRow[i] * gammaValues[i] - meanG - xHat * meanGX)
