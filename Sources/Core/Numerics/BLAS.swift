@@ -26,6 +26,44 @@ public func gemm(
 }
 
 /// Sets how many threads OpenBLAS uses for every later product (1 or 2 on this project's machines).
+///
+/// For `SentimentTransformer` prefer 1 and set the model's `threads` instead: the model then splits
+/// each product over its own threads, which measured faster than OpenBLAS's threading on 2 cores.
 public func setBLASThreads(_ count: Int) {
     openblas_set_num_threads(Int32(max(1, count)))
+}
+
+/// How many threads OpenBLAS currently uses.
+public func blasThreads() -> Int {
+    Int(openblas_get_num_threads())
+}
+
+/// `gemm` with the m rows of C split into `threads` parts computed in parallel.
+///
+/// Each part is an ordinary single-threaded BLAS call, so this replaces
+/// OpenBLAS's own threading by one thread pool shared with the rest of the model's loops. Every row
+/// of C is computed by exactly one call, so the result does not depend on `threads`. When OpenBLAS
+/// itself runs more than one thread this is a plain `gemm` call.
+public func gemm(
+    threads: Int,
+    _ transA: Transpose, _ transB: Transpose,
+    m: Int, n: Int, k: Int,
+    alpha: Float = 1,
+    _ a: UnsafePointer<Float>, lda: Int,
+    _ b: UnsafePointer<Float>, ldb: Int,
+    beta: Float = 0,
+    _ c: UnsafeMutablePointer<Float>, ldc: Int
+) {
+    // Below ~2 MFLOP the thread hand-off costs more than it saves; and when OpenBLAS runs its own
+    // threads, splitting again would put 4 threads on 2 cores.
+    let parts = m * n * k < 1 << 20 || blasThreads() > 1 ? 1 : min(threads, max(1, m / 16))
+    if parts <= 1 {
+        gemm(transA, transB, m: m, n: n, k: k, alpha: alpha, a, lda: lda, b, ldb: ldb, beta: beta, c, ldc: ldc)
+        return
+    }
+    parallelChunks(m, threads: parts) { _, start, end in
+        let aPart = transA == .none ? a + start * lda : a + start
+        gemm(transA, transB, m: end - start, n: n, k: k, alpha: alpha, aPart, lda: lda, b, ldb: ldb,
+             beta: beta, c + start * ldc, ldc: ldc)
+    }
 }

@@ -1,0 +1,223 @@
+// Trainer: the training loop (batches, Adam, clipping, schedule), dev evaluation, early stopping, NaN guard.
+import Foundation
+
+/// How to train. Defaults are the recipe of RESEARCH.md that reached the SST-5 target in PyTorch.
+public struct TrainingOptions: Codable, Sendable, Equatable {
+    public var learningRate: Float = 5e-4
+    public var batchSize = 64
+    public var warmupSteps = 200
+    /// Linear decay to zero at the end of the budget (steps or time).
+    public var decay = true
+    /// Passes over the training data (the step budget), unless `timeBudget` ends training first.
+    public var epochs = 10
+    /// Seconds; when set, the schedule decays to zero at this time and training stops there.
+    public var timeBudget: Double? = nil
+    public var clipNorm: Float = 1.0
+    public var weightDecay: Float = 0
+    /// Learning-rate factor for the embedding table (RESEARCH.md: 10 helps with random embeddings).
+    public var embeddingLearningRateMultiplier: Float = 1
+    /// Evaluate on dev every this many steps (and at the end of every epoch).
+    public var evaluateEvery = 500
+    /// Stop after this many evaluations without a better dev score (nil: never stop early).
+    public var patience: Int? = nil
+    public var seed: UInt64 = 0
+    /// Threads for the model's own loops and Adam (set BLAS threads separately).
+    public var threads = 2
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case learningRate = "learning_rate", batchSize = "batch_size", warmupSteps = "warmup_steps", decay, epochs
+        case timeBudget = "time_budget", clipNorm = "clip_norm", weightDecay = "weight_decay"
+        case embeddingLearningRateMultiplier = "embedding_learning_rate_multiplier"
+        case evaluateEvery = "evaluate_every", patience, seed, threads
+    }
+}
+
+/// What the trainer reports to its caller (which prints it); values only, no terminal here.
+public struct TrainingProgress: Sendable {
+    public enum Event: Sendable { case step, evaluation }
+    public var event: Event
+    public var epoch: Int
+    public var step: Int
+    /// The step budget (epochs × batches per epoch).
+    public var totalSteps: Int
+    /// Mean training loss since the last report.
+    public var loss: Float
+    public var learningRate: Float
+    /// Real (unpadded) training tokens per second so far.
+    public var tokensPerSecond: Double
+    public var elapsed: Double
+    /// Estimated seconds left (from the step or time budget, whichever ends first).
+    public var remaining: Double
+    /// Set on `.evaluation`.
+    public var development: EvaluationResult?
+    public var isBest: Bool
+}
+
+/// A non-finite loss or gradient: where it happened and the last finite loss before it.
+public struct TrainingFailure: Codable, Sendable, Equatable {
+    public var step: Int
+    public var lastFiniteLoss: Float?
+    public var message: String
+    /// Which parameters the model was left with: the best dev evaluation's, or the initial ones.
+    public var restored: String
+}
+
+/// The record of a run.
+public struct TrainingHistory: Codable, Sendable {
+    public struct Evaluation: Codable, Sendable {
+        public var step: Int
+        public var epoch: Int
+        public var elapsed: Double
+        public var trainingLoss: Float
+        public var development: EvaluationResult
+    }
+    public var evaluations: [Evaluation] = []
+    public var steps = 0
+    public var epochs = 0
+    public var elapsed = 0.0
+    public var tokensPerSecond = 0.0
+    /// Step of the best dev evaluation; its parameters are the ones left in the model.
+    public var bestStep: Int?
+    public var bestDevelopment: EvaluationResult?
+    public var stoppedEarly = false
+    /// Set when training stopped on a NaN or infinite loss.
+    public var failure: TrainingFailure?
+}
+
+/// Trains a `SentimentTransformer` on plain examples. Deterministic for a seed and thread count.
+public struct Trainer: Sendable {
+    public var options: TrainingOptions
+    /// Seconds between `.step` progress reports.
+    public var reportInterval = 2.0
+    /// The clock; tests may replace it.
+    public var clock: @Sendable () -> Double = { Date().timeIntervalSinceReferenceDate }
+
+    public init(options: TrainingOptions) { self.options = options }
+
+    /// Trains `model` in place. On return the model holds the best-dev parameters (or, without any
+    /// evaluation, the last parameters whose loss was finite). A NaN/∞ loss or gradient stops training
+    /// and is recorded in `history.failure` (the caller should then exit non-zero).
+    public func train(_ model: inout SentimentTransformer, training: [TrainingExample], development: [TrainingExample],
+                      progress: (TrainingProgress) -> Void = { _ in }) -> TrainingHistory {
+        precondition(!training.isEmpty, "no training examples")
+        let o = options
+        model.threads = o.threads
+        let batcher = LengthBucketingBatcher(batchSize: o.batchSize, maxLength: model.configuration.maxLength)
+        let lengths = training.map { min($0.ids.count, model.configuration.maxLength) }
+        let batchesPerEpoch = (training.count + o.batchSize - 1) / o.batchSize
+        let totalSteps = max(1, batchesPerEpoch * o.epochs)
+        var adam = Adam(layout: model.layout, weightDecay: o.weightDecay,
+                        multipliers: o.embeddingLearningRateMultiplier == 1 ? [:]
+                            : ["embedding.weight": o.embeddingLearningRateMultiplier])
+        let schedule = LearningRateSchedule(peak: o.learningRate, warmupSteps: o.warmupSteps, decay: o.decay)
+        var rng = SplitMix64(seed: o.seed)
+        var dropoutRNG = rng.split(1)
+        var history = TrainingHistory()
+        var best: (score: Double, loss: Double, parameters: [Float])?
+        var sinceBest = 0
+        var lastFiniteLoss: Float?
+        let initial = model.parameterValues
+        model.zeroGradients()
+        model.reserve(batchSize: o.batchSize, length: lengths.max()!)
+        let start = clock()
+        var tokens = 0, step = 0
+        var reportLoss: Double = 0, reportCount = 0, lastReport = start
+        var warmupProgress = 0.0
+        var lossSinceEvaluation: Double = 0, countSinceEvaluation = 0
+
+        func elapsed() -> Double { clock() - start }
+        func progressFraction() -> Double {
+            let byStep = Double(step) / Double(totalSteps)
+            guard let budget = o.timeBudget else { return byStep }
+            return max(byStep, elapsed() / budget)
+        }
+        func evaluate(epoch: Int) -> Bool {
+            guard !development.isEmpty else { return false }
+            let result = model.evaluate(development, batchSize: max(o.batchSize, 64))
+            let trainingLoss = countSinceEvaluation > 0 ? Float(lossSinceEvaluation / Double(countSinceEvaluation)) : .nan
+            lossSinceEvaluation = 0
+            countSinceEvaluation = 0
+            history.evaluations.append(.init(step: step, epoch: epoch, elapsed: elapsed(), trainingLoss: trainingLoss,
+                                             development: result))
+            // Better: a higher score, or the same score with a lower loss.
+            let isBest = best.map { result.score > $0.score || (result.score == $0.score && result.loss < $0.loss) } ?? true
+            if isBest {
+                best = (result.score, result.loss, model.parameterValues)
+                history.bestStep = step
+                history.bestDevelopment = result
+                sinceBest = 0
+            } else {
+                sinceBest += 1
+            }
+            progress(TrainingProgress(event: .evaluation, epoch: epoch, step: step, totalSteps: totalSteps,
+                                      loss: trainingLoss, learningRate: 0,
+                                      tokensPerSecond: Double(tokens) / max(1e-9, elapsed()), elapsed: elapsed(),
+                                      remaining: remaining(), development: result, isBest: isBest))
+            if let patience = o.patience, sinceBest > patience { history.stoppedEarly = true; return true }
+            return false
+        }
+        func remaining() -> Double {
+            let fraction = progressFraction()
+            let bySteps = fraction > 0 ? elapsed() * (1 - fraction) / fraction : .infinity
+            if let budget = o.timeBudget { return max(0, min(bySteps, budget - elapsed())) }
+            return bySteps
+        }
+
+        training: for epoch in 1...max(1, o.epochs) {
+            history.epochs = epoch
+            for indices in batcher.epoch(lengths: lengths, rng: &rng) {
+                if let budget = o.timeBudget, elapsed() >= budget { break training }
+                let (batch, targets) = batcher.makeBatch(training, indices: indices)
+                let loss = model.lossAndBackward(batch: batch, targets: targets, rng: &dropoutRNG)
+                let norm = model.withArenas { _, g, count in gradientNorm(g, count: count, threads: o.threads) }
+                guard loss.isFinite && norm.isFinite else {
+                    let what = loss.isFinite ? "gradient norm is \(norm)" : "loss is \(loss)"
+                    let restored = history.bestStep.map { "best dev parameters (step \($0))" } ?? "initial parameters"
+                    history.failure = TrainingFailure(step: step + 1, lastFiniteLoss: lastFiniteLoss,
+                                                      message: "training diverged at step \(step + 1): the \(what)",
+                                                      restored: restored)
+                    break training
+                }
+                lastFiniteLoss = loss
+                if step == o.warmupSteps { warmupProgress = progressFraction() }
+                let rate = schedule.rate(step: step, progress: progressFraction(), warmupProgress: warmupProgress)
+                // Adam clips (scales) and zeroes each gradient as it reads it: the next backward starts from zero.
+                model.withArenas { p, g, _ in
+                    adam.update(parameters: p, gradients: g, learningRate: rate,
+                                gradientScale: clippingScale(norm: norm, maxNorm: o.clipNorm), zeroingGradients: true,
+                                threads: o.threads)
+                }
+                step += 1
+                history.steps = step
+                tokens += batch.lengths.reduce(0, +)
+                reportLoss += Double(loss); reportCount += 1
+                lossSinceEvaluation += Double(loss); countSinceEvaluation += 1
+                if clock() - lastReport >= reportInterval {
+                    lastReport = clock()
+                    progress(TrainingProgress(event: .step, epoch: epoch, step: step, totalSteps: totalSteps,
+                                              loss: Float(reportLoss / Double(reportCount)), learningRate: rate,
+                                              tokensPerSecond: Double(tokens) / max(1e-9, elapsed()), elapsed: elapsed(),
+                                              remaining: remaining(), development: nil, isBest: false))
+                    reportLoss = 0; reportCount = 0
+                }
+                if o.evaluateEvery > 0 && step % o.evaluateEvery == 0 && evaluate(epoch: epoch) { break training }
+            }
+            if evaluate(epoch: epoch) { break training }
+        }
+        if history.failure == nil && countSinceEvaluation > 0 { _ = evaluate(epoch: history.epochs) }
+        history.elapsed = elapsed()
+        history.tokensPerSecond = Double(tokens) / max(1e-9, history.elapsed)
+        // Leave the best dev parameters; after a failure without any evaluation, the initial ones
+        // (the parameters that produced the non-finite loss are not good, and neither, perhaps, are
+        // the ones just before them).
+        if let keep = best?.parameters ?? (history.failure != nil ? initial : nil) {
+            model.withArenas { p, g, count in
+                keep.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: count) }
+                g.update(repeating: 0, count: count)
+            }
+        }
+        return history
+    }
+}

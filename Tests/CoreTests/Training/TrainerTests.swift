@@ -1,0 +1,73 @@
+// TrainerTests: a tiny model overfits a tiny data set; divergence is caught; best dev parameters are kept.
+import Testing
+@testable import Core
+
+@Suite struct TrainerTests {
+    /// Six sequences whose class is decided by which token they contain (1 → 0, 2 → 1, 3 → 2).
+    static let examples: [TrainingExample] = [
+        .init(ids: [1, 4, 5], target: .classIndex(0)), .init(ids: [5, 1], target: .classIndex(0)),
+        .init(ids: [2, 4], target: .classIndex(1)), .init(ids: [6, 6, 2, 5], target: .classIndex(1)),
+        .init(ids: [3], target: .classIndex(2)), .init(ids: [4, 3, 6], target: .classIndex(2)),
+    ]
+
+    static func options(epochs: Int) -> TrainingOptions {
+        var o = TrainingOptions()
+        o.learningRate = 1e-2
+        o.batchSize = 3
+        o.warmupSteps = 5
+        o.epochs = epochs
+        o.evaluateEvery = 0
+        o.threads = 1
+        return o
+    }
+
+    @Test func overfitsATinyDataSet() throws {
+        var model = try SentimentTransformer(configuration: SentimentTransformerTests.tiny(dropout: 0), seed: 7)
+        let before = model.evaluate(Self.examples).loss
+        let history = Trainer(options: Self.options(epochs: 300)).train(&model, training: Self.examples,
+                                                                         development: Self.examples)
+        let after = model.evaluate(Self.examples)
+        #expect(history.failure == nil)
+        #expect(after.loss < 0.05, "loss \(before) → \(after.loss)")
+        #expect(after.accuracy == 1)
+        #expect(history.bestDevelopment?.accuracy == 1)
+    }
+
+    @Test func regressionLearnsValues() throws {
+        let examples = Self.examples.enumerated().map { i, e in
+            TrainingExample(ids: e.ids, target: .value(Float(i % 3) - 1))
+        }
+        var model = try SentimentTransformer(configuration: SentimentTransformerTests.tiny(objective: .regression, dropout: 0),
+                                             seed: 8)
+        _ = Trainer(options: Self.options(epochs: 150)).train(&model, training: examples, development: examples)
+        let result = model.evaluate(examples)
+        #expect(result.pearson! > 0.95, "\(result)")
+        #expect(result.rootMeanSquaredError! < 0.3)
+    }
+
+    @Test func divergenceStopsWithStepAndLastFiniteLoss() throws {
+        var model = try SentimentTransformer(configuration: SentimentTransformerTests.tiny(dropout: 0), seed: 9)
+        let initial = model.parameterValues
+        var options = Self.options(epochs: 20)
+        options.learningRate = 1e38
+        options.warmupSteps = 0
+        let history = Trainer(options: options).train(&model, training: Self.examples, development: [])
+        let failure = try #require(history.failure)
+        #expect(failure.step >= 2, "\(failure)")
+        #expect(failure.lastFiniteLoss?.isFinite == true)
+        #expect(failure.restored == "initial parameters")
+        #expect(model.parameterValues == initial)
+        #expect(history.steps == failure.step - 1)
+    }
+
+    @Test func keepsTheBestDevelopmentParameters() throws {
+        var model = try SentimentTransformer(configuration: SentimentTransformerTests.tiny(dropout: 0), seed: 10)
+        var options = Self.options(epochs: 30)
+        options.evaluateEvery = 1
+        options.patience = 1000
+        let history = Trainer(options: options).train(&model, training: Self.examples, development: Self.examples)
+        let best = try #require(history.bestDevelopment)
+        #expect(model.evaluate(Self.examples) == best, "the model holds the best evaluation's parameters")
+        #expect(history.evaluations.map(\.development.score).max() == best.score)
+    }
+}
