@@ -5,7 +5,7 @@ struct HomePage: Sendable {
     var title: String
     var claim: String
     var models: [ModelView]
-    var keyStatistics: [StatisticRowView]
+    var statistics: [StatisticRowView]
     var hasKeyStatistics: Bool
     var corpora: [CorpusLink]
     var methods: [MethodLink]
@@ -38,7 +38,7 @@ extension PageFactory {
             title: content.title,
             claim: content.claim,
             models: content.models.map { .init(name: $0.name, task: $0.task, metrics: metrics($0.metrics)) },
-            keyStatistics: statisticRows(content.keyStatistics, root: root),
+            statistics: statisticRows(content.keyStatistics, root: root),
             hasKeyStatistics: !content.keyStatistics.isEmpty,
             corpora: content.corpora.map { corpus in
                 .init(name: corpus.name, href: root + paths.corpus(corpus.id), description: corpus.description,

@@ -20,6 +20,7 @@ struct ChartFrame: Sendable {
     var height: String
     var title: String
     var titleX: String
+    var titleY: String
     var xLabel: String
     var yLabel: String
     var plotLeft: String, plotRight: String, plotTop: String, plotBottom: String
@@ -48,6 +49,7 @@ struct ChartFrame: Sendable {
         height = f(layout.height)
         self.title = title
         titleX = f(layout.plotLeft)
+        titleY = f(16)
         self.xLabel = xLabel
         self.yLabel = yLabel
         plotLeft = f(layout.plotLeft)
@@ -70,14 +72,14 @@ struct ChartFrame: Sendable {
         }
         var items: [LegendItem] = []
         var x = layout.plotLeft
-        var y = 8.0
+        var y = 26.0
         for entry in legend {
             let advance = 22 + Double(entry.label.count) * 6.5
             if x + advance > layout.width - 4 && x > layout.plotLeft {
                 x = layout.plotLeft
-                y += 14
+                y += 15
             }
-            items.append(LegendItem(x: f(x), y: f(y + 14), textX: f(x + 14), textY: f(y + 18),
+            items.append(LegendItem(x: f(x), y: f(y), textX: f(x + 14), textY: f(y + 9),
                                     colorClass: entry.colorClass, label: entry.label))
             x += advance
         }

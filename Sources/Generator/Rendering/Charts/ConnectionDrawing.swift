@@ -1,20 +1,22 @@
 // ConnectionDrawing: the paper's picture of LAT, layers as rows of token nodes joined by traced attention.
 
+/// Geometry for Templates/charts/connections.mustache. Edges and nodes are bucketed (4 stroke widths,
+/// 4 node sizes) and each bucket is one `<path>`, so the drawing stays a few kilobytes even for long texts.
 struct ConnectionDrawing: Sendable {
     var width: String
     var height: String
-    var nodes: [Node]
-    var edges: [Edge]
+    var edgeGroups: [Group]
+    var nodeGroups: [Group]
     var rowLabels: [RowLabel]
-    var hasEdges: Bool
+    var description: String
 
-    struct Node: Sendable { var x: String; var y: String; var r: String; var hover: String }
-    struct Edge: Sendable { var x1: String; var y1: String; var x2: String; var y2: String; var width: String; var opacity: String }
+    /// One bucket: its stroke width and opacity and the path through its members.
+    struct Group: Sendable { var width: String; var opacity: String; var path: String }
     struct RowLabel: Sendable { var y: String; var label: String }
 
-    /// Keeps the `edgesPerLayer` heaviest edges between each pair of adjacent layers, and draws a node only
-    /// where an edge ends or the token's score is at least a twentieth of its layer's maximum (to stay small).
-    init(edges allEdges: [TraceEdge], trace: MethodTrace?, tokens: [String], edgesPerLayer: Int = 12,
+    /// Keeps the `edgesPerLayer` heaviest edges between each pair of adjacent layers and draws a node only where
+    /// a kept edge ends; a node's size grows with its traced score (from `trace`), an edge's with its weight.
+    init(edges allEdges: [TraceEdge], trace: MethodTrace?, tokens: [String], edgesPerLayer: Int = 8,
          layerName: (Int, Int) -> String) {
         let f = Formatting.coordinate
         let layerCount = max(trace?.layers.count ?? 0, (allEdges.map(\.layer).max() ?? 0) + 1)
@@ -24,46 +26,41 @@ struct ConnectionDrawing: Sendable {
         func y(_ layer: Int) -> Double { top + Double(layerCount - 1 - layer) * rowGap }
         var kept: [TraceEdge] = []
         for layer in Set(allEdges.map(\.layer)).sorted() {
-            let heaviest = allEdges.filter { $0.layer == layer && $0.from < tokens.count && $0.to < tokens.count }
+            let heaviest = allEdges.filter { $0.layer == layer && $0.layer >= 1 && $0.from < tokens.count && $0.to < tokens.count }
                 .sorted { ($0.weight, $1.from, $1.to) > ($1.weight, $0.from, $0.to) }
                 .prefix(edgesPerLayer)
             kept.append(contentsOf: heaviest)
         }
         let peak = kept.map(\.weight).max() ?? 1
-        edges = kept.map { edge in
-            let share = peak > 0 ? edge.weight / peak : 0
-            return Edge(x1: f(x(edge.from)), y1: f(y(edge.layer)), x2: f(x(edge.to)), y2: f(y(edge.layer - 1)),
-                        width: f(0.6 + 3.4 * share), opacity: Formatting.weight(0.25 + 0.75 * share))
-        }
-        var nodeKeys = Set<[Int]>()
+        var edgePaths = Array(repeating: "", count: 4)
         for edge in kept {
-            nodeKeys.insert([edge.layer, edge.from])
-            nodeKeys.insert([edge.layer - 1, edge.to])
+            let bucket = min(3, Int((peak > 0 ? edge.weight / peak : 0) * 4))
+            edgePaths[bucket] += "M\(f(x(edge.from))) \(f(y(edge.layer)))L\(f(x(edge.to))) \(f(y(edge.layer - 1)))"
         }
-        if let trace {
-            for (layer, scores) in trace.layers.enumerated() {
-                let top = scores.map(abs).max() ?? 0
-                for (index, score) in scores.enumerated() where top > 0 && abs(score) >= top / 20 {
-                    nodeKeys.insert([layer, index])
-                }
-            }
+        edgeGroups = edgePaths.indices.filter { !edgePaths[$0].isEmpty }.map { bucket in
+            Group(width: f(0.8 + Double(bucket) * 1.1), opacity: Formatting.weight(0.35 + 0.2 * Double(bucket)), path: edgePaths[bucket])
         }
-        nodes = nodeKeys.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }.compactMap { key in
+        var nodes = Set<[Int]>()
+        for edge in kept {
+            nodes.insert([edge.layer, edge.from])
+            nodes.insert([edge.layer - 1, edge.to])
+        }
+        var nodePaths = Array(repeating: "", count: 4)
+        for key in nodes.sorted(by: { ($0[0], $0[1]) < ($1[0], $1[1]) }) {
             let layer = key[0], index = key[1]
-            guard index < tokens.count, layer >= 0, layer < layerCount else { return nil }
-            var radius = 2.0
-            var hover = "\(tokens[index]) (\(layerName(layer, layerCount)))"
+            var share = 0.0
             if let trace, layer < trace.layers.count, index < trace.layers[layer].count {
-                let scores = trace.layers[layer]
-                let top = scores.map(abs).max() ?? 0
-                radius = top > 0 ? 1.5 + 4.5 * abs(scores[index]) / top : 2
-                hover += ": \(Formatting.significant(scores[index]))"
+                let top = trace.layers[layer].map(abs).max() ?? 0
+                share = top > 0 ? abs(trace.layers[layer][index]) / top : 0
             }
-            return Node(x: f(x(index)), y: f(y(layer)), r: f(radius), hover: hover)
+            nodePaths[min(3, Int(share * 4))] += "M\(f(x(index))) \(f(y(layer)))h0"
+        }
+        nodeGroups = nodePaths.indices.filter { !nodePaths[$0].isEmpty }.map { bucket in
+            Group(width: f(4 + Double(bucket) * 2.5), opacity: "1", path: nodePaths[bucket])
         }
         rowLabels = (0..<layerCount).map { RowLabel(y: f(y($0) + 4), label: layerName($0, layerCount)) }
         width = f(left + Double(tokens.count) * columnWidth + 12)
         height = f(top + Double(max(0, layerCount - 1)) * rowGap + 14)
-        hasEdges = !kept.isEmpty
+        description = "LAT: the \(edgesPerLayer) heaviest traced-attention edges between adjacent layers; larger dots are tokens with higher traced scores."
     }
 }

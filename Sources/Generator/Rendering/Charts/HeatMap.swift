@@ -1,26 +1,34 @@
 // HeatMap: one method's scores as layers (rows, top layer first) × tokens (columns).
+import Foundation
 
+/// Geometry for Templates/charts/heatmap.mustache. To keep long examples' pages small, the cells are not one
+/// element each: every heat class gets one `<path>` of horizontal strokes (`M x y h w`, stroke width = row
+/// height), neighbouring cells of the same class merge, and cells under 1/18 of their row's maximum are left
+/// to the row's background.
 struct HeatMap: Sendable {
     var width: String
     var height: String
     var title: String
     var rows: [Row]
+    var strokes: [Stroke]
     var columns: [Column]
-    var cellWidth: String
     var cellHeight: String
     var labelX: String
+    var plotX: String
+    var rowWidth: String
+    var isSigned: Bool
 
     struct Row: Sendable {
         var y: String
         var textY: String
         var label: String
-        var layer: String
-        var cells: [Cell]
     }
-    struct Cell: Sendable {
-        var x: String
+    /// One heat class's cells.
+    struct Stroke: Sendable {
         var heat: String
+        var path: String
     }
+    /// A token label, in the coordinates of a group rotated by −60° (so each label needs only x and y).
     struct Column: Sendable {
         var x: String
         var y: String
@@ -31,34 +39,46 @@ struct HeatMap: Sendable {
     init(trace: MethodTrace, tokens: [String], methodName: String, layerName: (Int, Int) -> String) {
         let cellW = tokens.count > 40 ? 12.0 : 18.0
         let cellH = 16.0
-        let left = 64.0
+        let left = 64.0, top = 8.0
         let f = Formatting.coordinate
         let isSigned = trace.layers.contains { $0.contains { $0 < 0 } }
-        let top = 8.0
-        var rows: [Row] = []
         let count = trace.layers.count
+        var rows: [Row] = []
+        var paths: [String: String] = [:]
         for (position, layer) in (0..<count).reversed().enumerated() {
             let scores = trace.layers[layer]
             let peak = scores.map(abs).max() ?? 0
             let y = top + Double(position) * cellH
-            rows.append(Row(y: f(y), textY: f(y + cellH * 0.7), label: layerName(layer, count), layer: String(layer),
-                            cells: scores.indices.map { index in
-                                Cell(x: f(left + Double(index) * cellW),
-                                     heat: Palette.heat(scores[index], maxMagnitude: peak, isSigned: isSigned))
-                            }))
+            rows.append(Row(y: f(y), textY: f(y + 11), label: layerName(layer, count)))
+            var index = 0
+            while index < scores.count {
+                let heat = Palette.heat(scores[index], maxMagnitude: peak, isSigned: isSigned)
+                var end = index + 1
+                while end < scores.count && Palette.heat(scores[end], maxMagnitude: peak, isSigned: isSigned) == heat { end += 1 }
+                if !(heat.count == 2 && heat.hasSuffix("0")) {
+                    let x = left + Double(index) * cellW
+                    paths[heat, default: ""] += "M\(f(x)) \(f(y + (cellH - 1) / 2))h\(f(Double(end - index) * cellW - 1))"
+                }
+                index = end
+            }
         }
+        strokes = paths.keys.sorted().map { Stroke(heat: $0, path: paths[$0]!) }
         let labelTop = top + Double(count) * cellH + 6
+        let angle = Double.pi / 3
         columns = tokens.indices.map { index in
             let x = left + (Double(index) + 0.5) * cellW
-            return Column(x: f(x), y: f(labelTop), token: tokens[index])
+            return Column(x: f(x * cos(angle) - labelTop * sin(angle)), y: f(x * sin(angle) + labelTop * cos(angle)),
+                          token: tokens[index])
         }
         let longest = min(14, tokens.map(\.count).max() ?? 1)
         width = f(left + Double(tokens.count) * cellW + 12)
         height = f(labelTop + Double(longest) * 6.2 + 10)
         title = "\(methodName): score by layer and token"
         self.rows = rows
-        cellWidth = f(cellW - 1)
         cellHeight = f(cellH - 1)
         labelX = f(left - 6)
+        plotX = f(left)
+        rowWidth = f(Double(tokens.count) * cellW - 1)
+        self.isSigned = isSigned
     }
 }

@@ -23,8 +23,9 @@ struct LineChart: Sendable {
     init(_ series: LayerSeries, names: [String: String], methodOrder: [String]) {
         var layout = ChartFrame.Layout()
         layout.height = 300
-        let legendRows = 1 + series.lines.count / 5
-        layout.top = 24 + Double(legendRows) * 14
+        let legendWidth = series.lines.reduce(0.0) { $0 + 22 + Double((names[$1.methodID] ?? $1.methodID).count) * 6.5 }
+        let legendRows = Int((legendWidth / (layout.plotRight - layout.plotLeft)).rounded(.up))
+        layout.top = 36 + Double(max(1, legendRows)) * 15
         let values = series.lines.flatMap { $0.values.compactMap { $0 } }.filter(\.isFinite)
         let (ticks, domain) = niceTicks(lower: min(0, values.min() ?? 0), upper: values.max() ?? 1)
         let count = max(series.layerLabels.count, series.lines.map(\.values.count).max() ?? 1)
