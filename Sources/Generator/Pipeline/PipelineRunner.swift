@@ -45,14 +45,14 @@ public struct PipelineRunner: Sendable {
                 return .skipped
             }
             try? FileManager.default.removeItem(at: keyFile)
-            let progress = Progress(label: step.name, output: output)
+            let progress = ProgressMeter(label: step.name, output: output)
             try step.run(&context, progress: progress)
             progress.finish()
             let seconds = progress.elapsed
             let items = progress.completed
-            var summary = "  done in \(Progress.duration(seconds))"
+            var summary = "  done in \(ProgressMeter.duration(seconds))"
             if items > 0 {
-                summary += " · \(Formatting.count(items)) items · \(Progress.rate(Double(items) / max(seconds, 1e-9)))"
+                summary += " · \(Formatting.count(items)) items · \(ProgressMeter.rate(Double(items) / max(seconds, 1e-9)))"
             }
             output.write(summary + "\n")
             if let key {

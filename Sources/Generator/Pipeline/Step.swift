@@ -11,7 +11,7 @@ public protocol Step<Context>: Sendable {
     /// and call `restore` instead.
     func cacheKey(_ context: Context) throws -> CacheKey?
     /// Does the work; reports counted items through `progress`.
-    func run(_ context: inout Context, progress: Progress) throws
+    func run(_ context: inout Context, progress: ProgressMeter) throws
     /// Fills the context from the step's cached results when `run` is skipped.
     func restore(_ context: inout Context) throws
 }

@@ -45,7 +45,7 @@ public struct SitePaths: Sendable {
         }
         if slug.count > 60 { slug = String(slug.prefix(60)) }
         while slug.hasSuffix("-") { slug.removeLast() }
-        if slug == id { return slug }
+        if !slug.isEmpty && slug == id { return slug }
         let digest = SHA256.hash(data: Data(id.utf8))
         let hash = digest.prefix(4).map { String(format: "%02x", $0) }.joined()
         return slug.isEmpty ? "x-\(hash)" : "\(slug)-\(hash)"

@@ -24,7 +24,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders every page into `writer`. - Parameter threads: pages rendered in parallel (1 = in order).
-    public func render(_ content: SiteContent, to writer: SiteWriter, threads: Int = 2, progress: Progress? = nil) throws {
+    public func render(_ content: SiteContent, to writer: SiteWriter, threads: Int = 2, progress: ProgressMeter? = nil) throws {
         let factory = PageFactory(content: content, paths: paths)
         try checkUniquePaths(content)
         try writer.copyFolder(templates.assets, to: "assets")
@@ -73,7 +73,7 @@ public struct SiteRenderer: Sendable {
 }
 
 /// Runs `jobs` on `threads` workers (striped, so the assignment is fixed); the first error (by job index) is rethrown.
-func runInParallel(_ jobs: [@Sendable () throws -> Void], threads: Int, progress: Progress?) throws {
+func runInParallel(_ jobs: [@Sendable () throws -> Void], threads: Int, progress: ProgressMeter?) throws {
     let workers = max(1, min(threads, jobs.count))
     let errors = ErrorBox(count: jobs.count)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in

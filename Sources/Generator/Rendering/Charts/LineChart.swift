@@ -22,6 +22,7 @@ struct LineChart: Sendable {
     /// - Parameter names: method id → display name.
     init(_ series: LayerSeries, names: [String: String], methodOrder: [String]) {
         var layout = ChartFrame.Layout()
+        layout.width = 520
         layout.height = 300
         let legendWidth = series.lines.reduce(0.0) { $0 + 22 + Double((names[$1.methodID] ?? $1.methodID).count) * 6.5 }
         let legendRows = Int((legendWidth / (layout.plotRight - layout.plotLeft)).rounded(.up))

@@ -47,7 +47,12 @@ struct ScatterChart: Sendable {
                            xTicks: xTicks.map { (position: xScale($0), label: tickLabel($0, step: xStep)) },
                            yTicks: yTicks.map { (position: yScale($0), label: tickLabel($0, step: yStep)) },
                            legend: [])
-        description = "Each dot is a word type; the line is the fitted quadratic, score = "
-            + "\(Formatting.significant(scatter.fit.b0)) + \(Formatting.significant(scatter.fit.b1))·v + \(Formatting.significant(scatter.fit.b2))·v² (R² = \(Formatting.fixed(scatter.fit.rSquared, digits: 3)))."
+        let fit = scatter.fit
+        func term(_ b: Double, _ name: String) -> String {
+            (b < 0 ? " − " : " + ") + Formatting.significant(abs(b)) + name
+        }
+        description = "Each dot is a word type (size: occurrences; colour: valence); the dashed line is the fitted quadratic, score = "
+            + Formatting.significant(fit.b0) + term(fit.b1, "·v") + term(fit.b2, "·v²")
+            + " (R² = \(Formatting.fixed(fit.rSquared, digits: 3)))."
     }
 }

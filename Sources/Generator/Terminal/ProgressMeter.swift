@@ -1,4 +1,4 @@
-// Progress: counted work with rate and ETA; a redrawn bar on a terminal, periodic plain lines otherwise.
+// ProgressMeter: counted work with rate and ETA; a redrawn bar on a terminal, periodic plain lines otherwise.
 import Foundation
 
 /// Where progress and summaries go. `isInteractive` selects the redrawn bar (a TTY) over plain lines.
@@ -26,7 +26,7 @@ public struct TerminalOutput: Sendable {
 ///
 /// On a terminal it redraws one line (`\r`) at most every 0.1 s; otherwise it prints a plain line at most every
 /// `plainInterval` seconds. `advance` may be called from worker threads.
-public final class Progress: @unchecked Sendable {
+public final class ProgressMeter: @unchecked Sendable {
     public let label: String
     private let output: TerminalOutput
     private let clock: @Sendable () -> Double
