@@ -83,3 +83,27 @@ import Testing
         #expect(throws: RenderError.self) { try library.render(1, with: "pages/no-such-page") }
     }
 }
+
+@Suite struct SitePublishTests {
+    @Test func demoSiteIsWrittenAndChecked() async throws {
+        let output = try SiteFixture.temporaryFolder()
+        try await SiteRenderer.renderDemoSite(templates: SiteFixture.templates, to: output, examplesPerCorpus: 3)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("data/traces.jsonl").path))
+    }
+
+    @Test func aFailedCheckKeepsThePreviousSite() async throws {
+        let output = try SiteFixture.temporaryFolder()
+        try SiteWriter.writeSite(to: output) { try $0.write("previous", to: "index.html") }
+        let renderer = try await SiteFixture.renderer()
+        // The downloads are linked from data.html but never written: the check fails on the staged site.
+        do {
+            try renderer.writeSite(.fixture(corpora: 1, examples: 2), to: output)
+            Issue.record("expected the check to fail")
+        } catch let error as SiteCheckError {
+            #expect(error.problems.count == 2)
+            #expect(error.problems.allSatisfy { $0.file == "data.html" && $0.message.contains("data/") })
+        }
+        #expect(try SiteFixture.read(output, "index.html") == "previous")
+    }
+}

@@ -16,7 +16,8 @@ struct ScatterChart: Sendable {
 
     init(_ scatter: ScatterContent, methodName: String) {
         var layout = ChartFrame.Layout()
-        layout.height = 380
+        layout.width = 860
+        layout.height = 400
         layout.left = 64
         let valences = scatter.points.map(\.valence).filter(\.isFinite)
         let scores = scatter.points.map(\.score).filter(\.isFinite)
