@@ -23,15 +23,13 @@ extension PageFactory {
     func makeWordPage(for word: WordContent) -> WordPage {
         let path = paths.word(word.word)
         let root = paths.root(from: path)
-        let corpora = Dictionary(content.corpora.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return WordPage(
             shell: shell(path: path, title: "“\(word.word)”", kind: "word", description: "Occurrences and scores of \(word.word)"),
             word: word.word,
             occurrences: word.occurrences.map { occurrence in
-                let corpus = corpora[occurrence.corpusID]
-                let exists = corpus?.examples.contains { $0.id == occurrence.exampleID } ?? false
+                let exists = exampleIDs[occurrence.corpusID]?.contains(occurrence.exampleID) ?? false
                 return .init(href: exists ? root + paths.example(corpus: occurrence.corpusID, example: occurrence.exampleID) : "",
-                             hasPage: exists, source: "\(corpus?.name ?? occurrence.corpusID) \(occurrence.exampleID)",
+                             hasPage: exists, source: "\(corpusNames[occurrence.corpusID] ?? occurrence.corpusID) \(occurrence.exampleID)",
                              before: occurrence.before, word: occurrence.word, after: occurrence.after)
             },
             occurrenceCount: Formatting.count(word.occurrences.count),

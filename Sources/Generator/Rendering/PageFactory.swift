@@ -10,6 +10,9 @@ struct PageFactory: Sendable {
     let methodOrder: [String]
     /// Words that have a page.
     let wordsWithPages: Set<String>
+    /// Corpus id → its display name, and → the ids of its examples (which have pages).
+    let corpusNames: [String: String]
+    let exampleIDs: [String: Set<String>]
 
     init(content: SiteContent, paths: SitePaths = SitePaths()) {
         self.content = content
@@ -19,6 +22,14 @@ struct PageFactory: Sendable {
         methodNames = names
         methodOrder = content.methods.map(\.id)
         wordsWithPages = Set(content.words.map(\.word))
+        var corpusNames: [String: String] = [:]
+        var exampleIDs: [String: Set<String>] = [:]
+        for corpus in content.corpora {
+            corpusNames[corpus.id] = corpusNames[corpus.id] ?? corpus.name
+            exampleIDs[corpus.id, default: []].formUnion(corpus.examples.map(\.id))
+        }
+        self.corpusNames = corpusNames
+        self.exampleIDs = exampleIDs
     }
 
     func methodName(_ id: String) -> String { methodNames[id] ?? id }

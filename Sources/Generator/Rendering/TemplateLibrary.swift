@@ -28,8 +28,9 @@ public struct TemplateLibrary: Sendable {
     public func hasTemplate(_ name: String) -> Bool { library.getTemplate(named: name) != nil }
 
     /// Renders `object` with the template `name`; a missing template is an error rather than nil.
+    /// The object is flattened first (`TemplateValue`), which renders the same text several times faster.
     public func render(_ object: Any, with name: String) throws -> String {
-        guard let text = library.render(object, withTemplate: name) else {
+        guard let text = library.render(TemplateValue.flatten(object), withTemplate: name) else {
             throw RenderError(template: name, message: "no such template in \(directory.path)")
         }
         return text
