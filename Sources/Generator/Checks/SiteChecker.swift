@@ -39,7 +39,7 @@ public struct SiteChecker: Sendable {
         let fileSet = Set(files)
         let documents = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".svg") || $0.hasSuffix(".xhtml") }
         xmlInitParser()
-        let results = ResultBox(count: documents.count)
+        let results = LockedSlots(count: documents.count, initial: ParseResult())
         let jobs: [@Sendable () throws -> Void] = documents.enumerated().map { index, file in
             { results.set(Self.parse(root: root, file: file), at: index) }
         }
@@ -206,12 +206,4 @@ public struct SiteChecker: Sendable {
         }
         return value
     }
-}
-
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var results: [SiteChecker.ParseResult]
-    init(count: Int) { results = Array(repeating: SiteChecker.ParseResult(), count: count) }
-    func set(_ result: SiteChecker.ParseResult, at index: Int) { lock.withLock { results[index] = result } }
-    var values: [SiteChecker.ParseResult] { lock.withLock { results } }
 }

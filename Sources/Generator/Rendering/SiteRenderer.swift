@@ -71,26 +71,3 @@ public struct SiteRenderer: Sendable {
         for word in content.words { try claim(paths.word(word.word), "word \(word.word)") }
     }
 }
-
-/// Runs `jobs` on `threads` workers (striped, so the assignment is fixed); the first error (by job index) is rethrown.
-func runInParallel(_ jobs: [@Sendable () throws -> Void], threads: Int, progress: ProgressMeter?) throws {
-    let workers = max(1, min(threads, jobs.count))
-    let errors = ErrorBox(count: jobs.count)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        var index = worker
-        while index < jobs.count {
-            do { try jobs[index]() } catch { errors.set(error, at: index) }
-            progress?.advance()
-            index += workers
-        }
-    }
-    if let error = errors.first { throw error }
-}
-
-private final class ErrorBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var errors: [Int: any Error] = [:]
-    init(count: Int) {}
-    func set(_ error: any Error, at index: Int) { lock.withLock { errors[index] = error } }
-    var first: (any Error)? { lock.withLock { errors.keys.min().flatMap { errors[$0] } } }
-}

@@ -7,6 +7,9 @@ public struct TemplateLibrary: Sendable {
     public let directory: URL
     let library: MustacheLibrary
 
+    /// `--templates`' default: `Templates` in the current directory.
+    public static let defaultDirectory = "Templates"
+
     /// Loads every template under `directory` (e.g. `--templates Templates`).
     public init(directory: URL) async throws {
         self.directory = directory.standardizedFileURL
