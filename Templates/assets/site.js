@@ -72,7 +72,7 @@
       holder.setAttribute("data-method", method.id);
       holder.setAttribute("data-layer", String(layer));
       if (updateHash && window.history && history.replaceState) {
-        history.replaceState(null, "", "#m=" + encodeURIComponent(method.id) + "&l=" + layer);
+        try { history.replaceState(null, "", "#m=" + encodeURIComponent(method.id) + "&l=" + layer); } catch (e) { /* some browsers refuse on file: URLs */ }
       }
     }
 

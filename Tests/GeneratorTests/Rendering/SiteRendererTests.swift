@@ -65,6 +65,7 @@ import Testing
         let example = content.corpora[0].examples[0]
         let path = SitePaths().example(corpus: content.corpora[0].id, example: example.id)
         let size = try Data(contentsOf: site.appendingPathComponent(path)).count
+        print("long example page: \(size) bytes")
         #expect(size <= 30_000, "example page is \(size) bytes")
     }
 

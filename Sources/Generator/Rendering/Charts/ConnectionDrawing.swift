@@ -5,9 +5,11 @@
 struct ConnectionDrawing: Sendable {
     var width: String
     var height: String
+    var maxWidth: String
     var edgeGroups: [Group]
     var nodeGroups: [Group]
     var rowLabels: [RowLabel]
+    var columns: [TokenLabel]
     var description: String
 
     /// One bucket: its stroke width and opacity and the path through its members.
@@ -59,8 +61,11 @@ struct ConnectionDrawing: Sendable {
             Group(width: f(4 + Double(bucket) * 2.5), opacity: "1", path: nodePaths[bucket])
         }
         rowLabels = (0..<layerCount).map { RowLabel(y: f(y($0) + 4), label: layerName($0, layerCount)) }
+        let labelTop = top + Double(max(0, layerCount - 1)) * rowGap + 12
+        columns = TokenLabel.axis(tokens, left: left, columnWidth: columnWidth, top: labelTop)
         width = f(left + Double(tokens.count) * columnWidth + 12)
-        height = f(top + Double(max(0, layerCount - 1)) * rowGap + 14)
+        height = f(labelTop + TokenLabel.axisHeight(tokens))
+        maxWidth = f(min(1100, (left + Double(tokens.count) * columnWidth + 12) * 1.5))
         description = "LAT: the \(edgesPerLayer) heaviest traced-attention edges between adjacent layers; larger dots are tokens with higher traced scores."
     }
 }

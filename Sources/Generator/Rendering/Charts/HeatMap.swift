@@ -8,10 +8,12 @@ import Foundation
 struct HeatMap: Sendable {
     var width: String
     var height: String
+    /// The largest width (CSS px) the figure may be scaled up to.
+    var maxWidth: String
     var title: String
     var rows: [Row]
     var strokes: [Stroke]
-    var columns: [Column]
+    var columns: [TokenLabel]
     var cellHeight: String
     var labelX: String
     var plotX: String
@@ -27,12 +29,6 @@ struct HeatMap: Sendable {
     struct Stroke: Sendable {
         var heat: String
         var path: String
-    }
-    /// A token label, in the coordinates of a group rotated by −60° (so each label needs only x and y).
-    struct Column: Sendable {
-        var x: String
-        var y: String
-        var token: String
     }
 
     /// - Parameters: layers[l][i] as in `MethodTrace`; rows are drawn top layer first, like the network.
@@ -64,15 +60,10 @@ struct HeatMap: Sendable {
         }
         strokes = paths.keys.sorted().map { Stroke(heat: $0, path: paths[$0]!) }
         let labelTop = top + Double(count) * cellH + 6
-        let angle = Double.pi / 3
-        columns = tokens.indices.map { index in
-            let x = left + (Double(index) + 0.5) * cellW
-            return Column(x: f(x * cos(angle) - labelTop * sin(angle)), y: f(x * sin(angle) + labelTop * cos(angle)),
-                          token: tokens[index])
-        }
-        let longest = min(14, tokens.map(\.count).max() ?? 1)
+        columns = TokenLabel.axis(tokens, left: left, columnWidth: cellW, top: labelTop)
         width = f(left + Double(tokens.count) * cellW + 12)
-        height = f(labelTop + Double(longest) * 6.2 + 10)
+        height = f(labelTop + TokenLabel.axisHeight(tokens))
+        maxWidth = f(min(1100, (left + Double(tokens.count) * cellW + 12) * 1.5))
         title = "\(methodName): score by layer and token"
         self.rows = rows
         cellHeight = f(cellH - 1)
@@ -80,5 +71,28 @@ struct HeatMap: Sendable {
         plotX = f(left)
         rowWidth = f(Double(tokens.count) * cellW - 1)
         self.isSigned = isSigned
+    }
+}
+
+/// A token's label under a layers × tokens figure, in the coordinates of a group rotated by −60°
+/// (so that each label needs only x and y).
+struct TokenLabel: Sendable {
+    var x: String
+    var y: String
+    var token: String
+
+    /// Labels centred under columns `left + (i + 0.5)·columnWidth`, hanging from `top`.
+    static func axis(_ tokens: [String], left: Double, columnWidth: Double, top: Double) -> [TokenLabel] {
+        let angle = Double.pi / 3
+        let f = Formatting.coordinate
+        return tokens.indices.map { index in
+            let x = left + (Double(index) + 0.5) * columnWidth
+            return TokenLabel(x: f(x * cos(angle) - top * sin(angle)), y: f(x * sin(angle) + top * cos(angle)), token: tokens[index])
+        }
+    }
+
+    /// The vertical room the rotated labels need (the longest counted up to 14 characters).
+    static func axisHeight(_ tokens: [String]) -> Double {
+        Double(min(14, tokens.map(\.count).max() ?? 1)) * 6.2 + 10
     }
 }
