@@ -6,9 +6,10 @@
 
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-  // Packed scores: two base-64 digits per token, code = round(x / scale * 2047) + 2048.
-  function decode(pair) {
-    var scale = pair[0], text = pair[1], out = [];
+  // Packed scores: two base-64 digits per token, code = round(x / scale * 2047) + 2048; layer l of a method
+  // with n tokens is characters [2nl, 2n(l + 1)) of its "p", scaled by k[l].
+  function decode(method, layer, n) {
+    var scale = method.k[layer], text = method.p.substr(2 * n * layer, 2 * n), out = [];
     for (var i = 0; i + 1 < text.length; i += 2) {
       var code = ALPHABET.indexOf(text[i]) * 64 + ALPHABET.indexOf(text[i + 1]);
       out.push((code - 2048) / 2047 * scale);
@@ -46,10 +47,10 @@
 
     function fillLayers(method, layer) {
       while (layerSelect.firstChild) layerSelect.removeChild(layerSelect.firstChild);
-      for (var l = 0; l < method.l.length; l++) {
+      for (var l = 0; l < method.k.length; l++) {
         var option = document.createElement("option");
         option.value = String(l);
-        option.textContent = layerName(l, method.l.length);
+        option.textContent = layerName(l, method.k.length);
         if (l === layer) option.selected = true;
         layerSelect.appendChild(option);
       }
@@ -58,17 +59,17 @@
     function paint(id, layer, updateHash) {
       var method = byId[id] || byId[data.d] || data.m[0];
       if (!method) return;
-      if (!(layer >= 0 && layer < method.l.length)) layer = 0;
+      if (!(layer >= 0 && layer < method.k.length)) layer = 0;
       methodSelect.value = method.id;
       fillLayers(method, layer);
-      var scores = decode(method.l[layer]);
-      var peak = Math.abs(method.l[layer][0]);
+      var scores = decode(method, layer, spans.length);
+      var peak = Math.abs(method.k[layer]);
       for (var i = 0; i < spans.length; i++) {
         var x = i < scores.length ? scores[i] : 0;
         spans[i].className = "t " + heatClass(x, peak, method.s === 1);
         spans[i].title = format(x);
       }
-      caption.textContent = method.n + ", " + layerName(layer, method.l.length);
+      caption.textContent = method.n + ", " + layerName(layer, method.k.length);
       holder.setAttribute("data-method", method.id);
       holder.setAttribute("data-layer", String(layer));
       if (updateHash && window.history && history.replaceState) {

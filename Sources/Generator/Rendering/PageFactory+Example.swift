@@ -93,21 +93,26 @@ extension PageFactory {
 }
 
 /// The example page's data block, read by Templates/assets/site.js:
-/// `{"d": default id, "m": [{"id", "n": name, "s": 1 if signed, "l": [[scale, packed], …]}]}`,
-/// with `l[layer]` = the layer's scores packed by `JSONBlock.packScores` (layer 0 = input).
+/// `{"d": default id, "m": [{"id", "n": name, "s": 1 if signed, "k": [scale per layer], "p": packed}]}`,
+/// where `p` is every layer's scores packed by `JSONBlock.packScores` one after the other (layer 0 = input first,
+/// 2 characters per token), each layer scaled by its own `k[layer]`.
 enum ExampleTraceJSON {
     static func encode(_ traces: [MethodTrace], names: [String: String], defaultMethod: String) -> String {
         let methods = traces.map { trace in
             let isSigned = trace.layers.contains { $0.contains { $0 < 0 } }
-            let layers = trace.layers.map { layer -> String in
-                let (scale, packed) = JSONBlock.packScores(layer)
-                return "[" + scale + "," + JSONBlock.string(packed) + "]"
+            var scales: [String] = []
+            var packed = ""
+            for layer in trace.layers {
+                let (scale, text) = JSONBlock.packScores(layer)
+                scales.append(scale)
+                packed += text
             }
             return JSONBlock.object([
                 ("id", JSONBlock.string(trace.methodID)),
                 ("n", JSONBlock.string(names[trace.methodID] ?? trace.methodID)),
                 ("s", isSigned ? "1" : "0"),
-                ("l", JSONBlock.array(layers)),
+                ("k", JSONBlock.array(scales)),
+                ("p", JSONBlock.string(packed)),
             ])
         }
         return JSONBlock.object([("d", JSONBlock.string(defaultMethod)), ("m", JSONBlock.array(methods))])

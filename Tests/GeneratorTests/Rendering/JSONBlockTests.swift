@@ -34,6 +34,10 @@ import Testing
         #expect(methods[0]["n"] as? String == "LAT \"paper\"")
         #expect(methods[1]["id"] as? String == "g<x>")
         #expect(methods[1]["s"] as? Int == 1)
-        #expect((methods[0]["l"] as? [Any])?.count == 2)
+        #expect((methods[0]["k"] as? [Double]) == [0.2, 0.4])
+        let packed = try #require(methods[0]["p"] as? String)
+        #expect(packed.count == 2 * 2 * 2)
+        let layer1 = Self.unpack(scale: 0.4, packed: String(packed.dropFirst(4)))
+        #expect(abs(layer1[0] - 0.3) < 1e-3 && abs(layer1[1] - 0.4) < 1e-3)
     }
 }

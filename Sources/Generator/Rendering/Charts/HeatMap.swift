@@ -45,7 +45,7 @@ struct HeatMap: Sendable {
             let scores = trace.layers[layer]
             let peak = scores.map(abs).max() ?? 0
             let y = top + Double(position) * cellH
-            rows.append(Row(y: f(y), textY: f(y + 11), label: layerName(layer, count)))
+            rows.append(Row(y: f(y + 0.5), textY: f(y + 12), label: layerName(layer, count)))
             var index = 0
             while index < scores.count {
                 let heat = Palette.heat(scores[index], maxMagnitude: peak, isSigned: isSigned)
@@ -53,7 +53,7 @@ struct HeatMap: Sendable {
                 while end < scores.count && Palette.heat(scores[end], maxMagnitude: peak, isSigned: isSigned) == heat { end += 1 }
                 if !(heat.count == 2 && heat.hasSuffix("0")) {
                     let x = left + Double(index) * cellW
-                    paths[heat, default: ""] += "M\(f(x)) \(f(y + (cellH - 1) / 2))h\(f(Double(end - index) * cellW - 1))"
+                    paths[heat, default: ""] += "M\(f(x)) \(f(y + cellH / 2))h\(f(Double(end - index) * cellW - 1))"
                 }
                 index = end
             }
@@ -87,7 +87,9 @@ struct TokenLabel: Sendable {
         let f = Formatting.coordinate
         return tokens.indices.map { index in
             let x = left + (Double(index) + 0.5) * columnWidth
-            return TokenLabel(x: f(x * cos(angle) - top * sin(angle)), y: f(x * sin(angle) + top * cos(angle)), token: tokens[index])
+            // Whole units are precise enough for a label and keep long examples' pages small.
+            return TokenLabel(x: f((x * cos(angle) - top * sin(angle)).rounded()), y: f((x * sin(angle) + top * cos(angle)).rounded()),
+                              token: tokens[index])
         }
     }
 
