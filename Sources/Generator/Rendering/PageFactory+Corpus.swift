@@ -1,0 +1,60 @@
+// PageFactory+Corpus: a corpus page's view model (metrics, scatter, top words, per-layer charts, example index).
+
+struct CorpusPage: Sendable {
+    var shell: PageShell
+    var name: String
+    var description: String
+    var metrics: [MetricView]
+    var scatter: ScatterChart
+    var scatterMethod: String
+    var comparison: [ComparisonRow]
+    var hasComparison: Bool
+    var topWords: [BarList]
+    var lineCharts: [LineChart]
+    var statistics: [StatisticRowView]
+    var examples: [ExampleRow]
+    var exampleCount: String
+
+    struct ExampleRow: Sendable {
+        var href: String
+        var id: String
+        var text: String
+        var trueLabel: String
+        var predictedLabel: String
+        /// "1" or "0", for the script's filter.
+        var correct: String
+        var mark: String
+        var length: String
+    }
+}
+
+extension PageFactory {
+    func makeCorpusPage(for corpus: CorpusContent) -> CorpusPage {
+        let path = paths.corpus(corpus.id)
+        let root = paths.root(from: path)
+        let examples = corpus.examples.map { example in
+            let isCorrect = example.trueLabel == example.predictedLabel
+            let text = example.tokens.prefix(24).joined(separator: " ") + (example.tokens.count > 24 ? " …" : "")
+            return CorpusPage.ExampleRow(
+                href: root + paths.example(corpus: corpus.id, example: example.id), id: example.id, text: text,
+                trueLabel: example.trueLabel, predictedLabel: example.predictedLabel,
+                correct: isCorrect ? "1" : "0", mark: isCorrect ? "✓" : "✗", length: String(example.tokens.count))
+        }
+        return CorpusPage(
+            shell: shell(path: path, title: corpus.name, kind: "corpus", description: corpus.description),
+            name: corpus.name,
+            description: corpus.description,
+            metrics: metrics(corpus.metrics),
+            scatter: ScatterChart(corpus.scatter, methodName: methodName(corpus.scatter.methodID)),
+            scatterMethod: methodName(corpus.scatter.methodID),
+            comparison: corpus.scatter.comparison,
+            hasComparison: !corpus.scatter.comparison.isEmpty,
+            topWords: corpus.topWords.map { list in
+                BarList(list, methodName: methodName(list.methodID)) { wordHref($0, root: root) }
+            },
+            lineCharts: corpus.layerSeries.map { LineChart($0, names: methodNames, methodOrder: methodOrder) },
+            statistics: statisticRows(corpus.statistics, root: root),
+            examples: examples,
+            exampleCount: Formatting.count(examples.count))
+    }
+}

@@ -1,0 +1,120 @@
+// PageFactory+Example: an example page's view model (highlighted tokens, switcher data, heat map, LAT drawing).
+
+struct ExamplePage: Sendable {
+    var shell: PageShell
+    var id: String
+    var corpusName: String
+    var corpusHref: String
+    var trueLabel: String
+    var predictedLabel: String
+    var isCorrect: Bool
+    var isTruncated: Bool
+    var completenessError: String
+    var hasCompletenessError: Bool
+    var methodOptions: [Option]
+    var layerOptions: [Option]
+    var defaultCaption: String
+    var tokens: [Token]
+    /// Compact JSON of every method's scores (see `ExampleTraceJSON`), placed in a data attribute.
+    var traceJSON: String
+    var heatMap: HeatMap?
+    var connections: ConnectionDrawing?
+    var previousHref: String
+    var hasPrevious: Bool
+    var nextHref: String
+    var hasNext: Bool
+
+    struct Option: Sendable {
+        var value: String
+        var label: String
+        var isSelected: Bool
+    }
+    struct Token: Sendable {
+        var text: String
+        var heat: String
+        var hover: String
+    }
+}
+
+extension PageFactory {
+    /// The default view: the first method (LAT when the build lists it first) at the input (layer 0).
+    func makeExamplePage(for example: ExampleContent, in corpus: CorpusContent, index: Int) -> ExamplePage {
+        let path = paths.example(corpus: corpus.id, example: example.id)
+        let root = paths.root(from: path)
+        let traces = orderedTraces(example.traces)
+        let shown = traces.first
+        let scores = shown?.layers.first ?? []
+        let isSigned = shown?.layers.contains { $0.contains { $0 < 0 } } ?? false
+        let peak = scores.map(abs).max() ?? 0
+        let tokens = example.tokens.enumerated().map { index, text in
+            let score = index < scores.count ? scores[index] : 0
+            return ExamplePage.Token(text: text, heat: Palette.heat(score, maxMagnitude: peak, isSigned: isSigned),
+                                     hover: Formatting.significant(score))
+        }
+        let layerCount = shown?.layers.count ?? 0
+        let name = { (layer: Int, count: Int) in PageFactory.layerName(layer, count: count) }
+        let latTrace = traces.first { $0.methodID == "lat" } ?? shown
+        let previous = index > 0 ? corpus.examples[index - 1] : nil
+        let next = index + 1 < corpus.examples.count ? corpus.examples[index + 1] : nil
+        return ExamplePage(
+            shell: shell(path: path, title: "Example \(example.id)", kind: "example",
+                         description: example.tokens.prefix(20).joined(separator: " ")),
+            id: example.id,
+            corpusName: corpus.name,
+            corpusHref: root + paths.corpus(corpus.id),
+            trueLabel: example.trueLabel,
+            predictedLabel: example.predictedLabel,
+            isCorrect: example.trueLabel == example.predictedLabel,
+            isTruncated: example.isTruncated,
+            completenessError: example.completenessError.map { Formatting.fixed($0 * 100, digits: 1) + "%" } ?? "",
+            hasCompletenessError: example.completenessError != nil,
+            methodOptions: traces.enumerated().map { .init(value: $1.methodID, label: methodName($1.methodID), isSelected: $0 == 0) },
+            layerOptions: (0..<layerCount).map { .init(value: String($0), label: name($0, layerCount), isSelected: $0 == 0) },
+            defaultCaption: shown.map { "\(methodName($0.methodID)), \(name(0, layerCount))" } ?? "",
+            tokens: tokens,
+            traceJSON: ExampleTraceJSON.encode(traces, names: methodNames, defaultMethod: shown?.methodID ?? ""),
+            heatMap: latTrace.map { HeatMap(trace: $0, tokens: example.tokens, methodName: methodName($0.methodID), layerName: name) },
+            connections: example.connections.isEmpty ? nil
+                : ConnectionDrawing(edges: example.connections, trace: latTrace, tokens: example.tokens, layerName: name),
+            previousHref: previous.map { root + paths.example(corpus: corpus.id, example: $0.id) } ?? "",
+            hasPrevious: previous != nil,
+            nextHref: next.map { root + paths.example(corpus: corpus.id, example: $0.id) } ?? "",
+            hasNext: next != nil)
+    }
+
+    /// Traces in the order of `content.methods` (unknown methods last, in their own order).
+    func orderedTraces(_ traces: [MethodTrace]) -> [MethodTrace] {
+        traces.enumerated().sorted { a, b in
+            let ia = methodOrder.firstIndex(of: a.element.methodID) ?? methodOrder.count + a.offset
+            let ib = methodOrder.firstIndex(of: b.element.methodID) ?? methodOrder.count + b.offset
+            return ia < ib
+        }.map(\.element)
+    }
+}
+
+/// The example page's data block, read by Templates/assets/site.js:
+/// `{"d": default id, "m": [{"id", "n": name, "s": 1 if signed, "k": [scale per layer], "p": packed}]}`,
+/// where `p` is every layer's scores packed by `JSONBlock.packScores` one after the other (layer 0 = input first,
+/// 2 characters per token), each layer scaled by its own `k[layer]`.
+enum ExampleTraceJSON {
+    static func encode(_ traces: [MethodTrace], names: [String: String], defaultMethod: String) -> String {
+        let methods = traces.map { trace in
+            let isSigned = trace.layers.contains { $0.contains { $0 < 0 } }
+            var scales: [String] = []
+            var packed = ""
+            for layer in trace.layers {
+                let (scale, text) = JSONBlock.packScores(layer)
+                scales.append(scale)
+                packed += text
+            }
+            return JSONBlock.object([
+                ("id", JSONBlock.string(trace.methodID)),
+                ("n", JSONBlock.string(names[trace.methodID] ?? trace.methodID)),
+                ("s", isSigned ? "1" : "0"),
+                ("k", JSONBlock.array(scales)),
+                ("p", JSONBlock.string(packed)),
+            ])
+        }
+        return JSONBlock.object([("d", JSONBlock.string(defaultMethod)), ("m", JSONBlock.array(methods))])
+    }
+}

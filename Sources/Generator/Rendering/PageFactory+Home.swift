@@ -1,0 +1,51 @@
+// PageFactory+Home: the home page's view model (claim, models, key statistics, links onward).
+
+struct HomePage: Sendable {
+    var shell: PageShell
+    var title: String
+    var claim: String
+    var models: [ModelView]
+    var statistics: [StatisticRowView]
+    var hasKeyStatistics: Bool
+    var corpora: [CorpusLink]
+    var methods: [MethodLink]
+
+    struct ModelView: Sendable {
+        var name: String
+        var task: String
+        var metrics: [MetricView]
+    }
+    struct CorpusLink: Sendable {
+        var name: String
+        var href: String
+        var description: String
+        var examples: String
+        var wordTypes: String
+    }
+    struct MethodLink: Sendable {
+        var name: String
+        var href: String
+        var summary: String
+    }
+}
+
+extension PageFactory {
+    func makeHomePage() -> HomePage {
+        let path = paths.home
+        let root = paths.root(from: path)
+        return HomePage(
+            shell: shell(path: path, title: content.title, kind: "home", description: content.claim),
+            title: content.title,
+            claim: content.claim,
+            models: content.models.map { .init(name: $0.name, task: $0.task, metrics: metrics($0.metrics)) },
+            statistics: statisticRows(content.keyStatistics, root: root),
+            hasKeyStatistics: !content.keyStatistics.isEmpty,
+            corpora: content.corpora.map { corpus in
+                .init(name: corpus.name, href: root + paths.corpus(corpus.id), description: corpus.description,
+                      examples: Formatting.count(corpus.examples.count), wordTypes: Formatting.count(corpus.scatter.points.count))
+            },
+            methods: content.methods.map {
+                .init(name: $0.name, href: root + paths.methods + "#" + methodAnchor($0.id), summary: $0.summary)
+            })
+    }
+}

@@ -1,0 +1,334 @@
+// SiteContent: the plain values the site is rendered from; the build fills them from the real results.
+
+/// Everything the published site shows. Plain values, no behaviour; numbers are raw and
+/// formatted by the page factories. Ids (`corpus.id`, `example.id`, `method.id`) are free text:
+/// file names are derived from them by `SitePaths`, which sanitises them.
+public struct SiteContent: Sendable, Equatable {
+    /// The site's name, shown in every page's header.
+    public var title: String
+    /// The claim under test, one paragraph of plain text.
+    public var claim: String
+    public var models: [ModelSummary]
+    public var methods: [MethodInfo]
+    /// The headline table on the home page (method and layer × statistic, estimate, CI, p, n).
+    public var keyStatistics: [StatisticRow]
+    public var corpora: [CorpusContent]
+    public var words: [WordContent]
+    /// Files the build writes under the site (JSON, CSV, JSON Lines), linked from the Data page.
+    public var downloads: [DownloadFile]
+    /// An optional line for every page's footer (e.g. the configuration and code version); no timestamps by default.
+    public var footer: String
+
+    public init(title: String, claim: String, models: [ModelSummary], methods: [MethodInfo],
+                keyStatistics: [StatisticRow], corpora: [CorpusContent], words: [WordContent],
+                downloads: [DownloadFile], footer: String = "") {
+        self.title = title
+        self.claim = claim
+        self.models = models
+        self.methods = methods
+        self.keyStatistics = keyStatistics
+        self.corpora = corpora
+        self.words = words
+        self.downloads = downloads
+        self.footer = footer
+    }
+}
+
+/// One labelled number (accuracy, macro-F1, CCC, a count).
+public struct Metric: Sendable, Equatable {
+    public var label: String
+    public var value: Double
+    /// Digits after the decimal point when shown (0 for counts).
+    public var digits: Int
+    public init(label: String, value: Double, digits: Int = 3) {
+        self.label = label
+        self.value = value
+        self.digits = digits
+    }
+}
+
+/// A trained model and its test metrics.
+public struct ModelSummary: Sendable, Equatable {
+    public var name: String
+    public var task: String
+    public var metrics: [Metric]
+    public init(name: String, task: String, metrics: [Metric]) {
+        self.name = name
+        self.task = task
+        self.metrics = metrics
+    }
+}
+
+/// An attribution method. `id` selects the formula partial `Templates/methods/<id>.mustache` when there is one.
+public struct MethodInfo: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var summary: String
+    public init(id: String, name: String, summary: String) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+    }
+}
+
+/// One row of a statistics table: a statistic of one method (at one layer) with its 95% CI, p-value and n.
+public struct StatisticRow: Sendable, Equatable {
+    public var methodID: String
+    /// The layer, when the statistic is per layer ("input", "layer 3"); empty otherwise.
+    public var layer: String
+    public var statistic: String
+    public var estimate: Double
+    public var lower: Double?
+    public var upper: Double?
+    public var pValue: Double?
+    public var n: Int
+    public init(methodID: String, layer: String = "", statistic: String, estimate: Double,
+                lower: Double? = nil, upper: Double? = nil, pValue: Double? = nil, n: Int) {
+        self.methodID = methodID
+        self.layer = layer
+        self.statistic = statistic
+        self.estimate = estimate
+        self.lower = lower
+        self.upper = upper
+        self.pValue = pValue
+        self.n = n
+    }
+}
+
+/// One corpus's results.
+public struct CorpusContent: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var description: String
+    public var metrics: [Metric]
+    public var statistics: [StatisticRow]
+    /// Per-layer line charts: one per statistic.
+    public var layerSeries: [LayerSeries]
+    public var scatter: ScatterContent
+    public var topWords: [TopWordList]
+    public var examples: [ExampleContent]
+    public init(id: String, name: String, description: String, metrics: [Metric], statistics: [StatisticRow],
+                layerSeries: [LayerSeries], scatter: ScatterContent, topWords: [TopWordList], examples: [ExampleContent]) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.metrics = metrics
+        self.statistics = statistics
+        self.layerSeries = layerSeries
+        self.scatter = scatter
+        self.topWords = topWords
+        self.examples = examples
+    }
+}
+
+/// A statistic by layer (x: layer 0 = input … L = top), one line per method. nil = not defined at that layer.
+public struct LayerSeries: Sendable, Equatable {
+    public var statistic: String
+    public var layerLabels: [String]
+    public var lines: [Line]
+    public struct Line: Sendable, Equatable {
+        public var methodID: String
+        public var values: [Double?]
+        public init(methodID: String, values: [Double?]) {
+            self.methodID = methodID
+            self.values = values
+        }
+    }
+    public init(statistic: String, layerLabels: [String], lines: [Line]) {
+        self.statistic = statistic
+        self.layerLabels = layerLabels
+        self.lines = lines
+    }
+}
+
+/// Valence against mean score per word type, the fitted quadratic score = b0 + b1·v + b2·v², and the published numbers.
+public struct ScatterContent: Sendable, Equatable {
+    public var methodID: String
+    public var lexicon: String
+    public var points: [ScatterPoint]
+    public var fit: QuadraticFit
+    /// Our figures beside the paper's, as (label, ours, published) text rows.
+    public var comparison: [ComparisonRow]
+    public init(methodID: String, lexicon: String, points: [ScatterPoint], fit: QuadraticFit, comparison: [ComparisonRow]) {
+        self.methodID = methodID
+        self.lexicon = lexicon
+        self.points = points
+        self.fit = fit
+        self.comparison = comparison
+    }
+}
+
+public struct ScatterPoint: Sendable, Equatable {
+    public var word: String
+    public var valence: Double
+    public var score: Double
+    public var occurrences: Int
+    public init(word: String, valence: Double, score: Double, occurrences: Int) {
+        self.word = word
+        self.valence = valence
+        self.score = score
+        self.occurrences = occurrences
+    }
+}
+
+/// score = b0 + b1·v + b2·v² (raw polynomial in valence v).
+public struct QuadraticFit: Sendable, Equatable {
+    public var b0: Double
+    public var b1: Double
+    public var b2: Double
+    public var rSquared: Double
+    public init(b0: Double, b1: Double, b2: Double, rSquared: Double) {
+        self.b0 = b0
+        self.b1 = b1
+        self.b2 = b2
+        self.rSquared = rSquared
+    }
+    public func callAsFunction(_ v: Double) -> Double { b0 + b1 * v + b2 * v * v }
+}
+
+public struct ComparisonRow: Sendable, Equatable {
+    public var label: String
+    public var ours: String
+    public var published: String
+    public init(label: String, ours: String, published: String) {
+        self.label = label
+        self.ours = ours
+        self.published = published
+    }
+}
+
+/// The highest-scoring words of one method, with their lexicon valence (nil = not in the lexicon).
+public struct TopWordList: Sendable, Equatable {
+    public var methodID: String
+    public var words: [TopWord]
+    public init(methodID: String, words: [TopWord]) {
+        self.methodID = methodID
+        self.words = words
+    }
+}
+
+public struct TopWord: Sendable, Equatable {
+    public var word: String
+    public var score: Double
+    public var valence: Double?
+    public init(word: String, score: Double, valence: Double?) {
+        self.word = word
+        self.score = score
+        self.valence = valence
+    }
+}
+
+/// One test example and its traces.
+public struct ExampleContent: Sendable, Equatable {
+    public var id: String
+    public var tokens: [String]
+    public var trueLabel: String
+    public var predictedLabel: String
+    public var traces: [MethodTrace]
+    /// Integrated gradients' completeness error |Σ attributions − (f(x) − f(baseline))| relative to |f(x) − f(baseline)|.
+    public var completenessError: Double?
+    /// The text was cut to the model's maximum length.
+    public var isTruncated: Bool
+    /// LAT's traced flow between layers, for the connection drawing (may be empty).
+    public var connections: [TraceEdge]
+    public init(id: String, tokens: [String], trueLabel: String, predictedLabel: String, traces: [MethodTrace],
+                completenessError: Double? = nil, isTruncated: Bool = false, connections: [TraceEdge] = []) {
+        self.id = id
+        self.tokens = tokens
+        self.trueLabel = trueLabel
+        self.predictedLabel = predictedLabel
+        self.traces = traces
+        self.completenessError = completenessError
+        self.isTruncated = isTruncated
+        self.connections = connections
+    }
+}
+
+/// Scores of one method for one example: `layers[l][i]` = score of token i at layer l
+/// (l = 0 is the input, the last is the top). A method without depth has one layer.
+public struct MethodTrace: Sendable, Equatable {
+    public var methodID: String
+    public var layers: [[Double]]
+    public init(methodID: String, layers: [[Double]]) {
+        self.methodID = methodID
+        self.layers = layers
+    }
+}
+
+/// Traced attention flowing from token `from` at layer `layer` down to token `to` at layer `layer − 1`
+/// (LAT: s^l_from · A^l[from, to], summed over heads).
+public struct TraceEdge: Sendable, Equatable {
+    public var layer: Int
+    public var from: Int
+    public var to: Int
+    public var weight: Double
+    public init(layer: Int, from: Int, to: Int, weight: Double) {
+        self.layer = layer
+        self.from = from
+        self.to = to
+        self.weight = weight
+    }
+}
+
+/// One word type: where it occurs, its mean score per method and its lexicon ratings.
+public struct WordContent: Sendable, Equatable {
+    public var word: String
+    public var occurrences: [Occurrence]
+    public var meanScores: [MethodScore]
+    public var ratings: [LexiconRating]
+    public init(word: String, occurrences: [Occurrence], meanScores: [MethodScore], ratings: [LexiconRating]) {
+        self.word = word
+        self.occurrences = occurrences
+        self.meanScores = meanScores
+        self.ratings = ratings
+    }
+}
+
+public struct Occurrence: Sendable, Equatable {
+    public var corpusID: String
+    public var exampleID: String
+    /// A few tokens either side, with the word itself in `word`.
+    public var before: String
+    public var word: String
+    public var after: String
+    public init(corpusID: String, exampleID: String, before: String, word: String, after: String) {
+        self.corpusID = corpusID
+        self.exampleID = exampleID
+        self.before = before
+        self.word = word
+        self.after = after
+    }
+}
+
+public struct MethodScore: Sendable, Equatable {
+    public var methodID: String
+    public var score: Double
+    public init(methodID: String, score: Double) {
+        self.methodID = methodID
+        self.score = score
+    }
+}
+
+public struct LexiconRating: Sendable, Equatable {
+    /// e.g. "Warriner valence (1–9)".
+    public var name: String
+    public var value: Double
+    public init(name: String, value: Double) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A file the build writes into the site (path relative to the site root, e.g. `data/statistics.json`).
+public struct DownloadFile: Sendable, Equatable {
+    public var path: String
+    public var title: String
+    public var description: String
+    public var format: String
+    public init(path: String, title: String, description: String, format: String) {
+        self.path = path
+        self.title = title
+        self.description = description
+        self.format = format
+    }
+}

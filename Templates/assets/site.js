@@ -1,0 +1,138 @@
+// Attention Atlas: the one small script. The pages read fully without it; it adds the method/layer switcher
+// on example pages (repainting the highlights without a reload) and sorting/filtering of the example index.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+  // Packed scores: two base-64 digits per token, code = round(x / scale * 2047) + 2048; layer l of a method
+  // with n tokens is characters [2nl, 2n(l + 1)) of its "p", scaled by k[l].
+  function decode(method, layer, n) {
+    var scale = method.k[layer], text = method.p.substr(2 * n * layer, 2 * n), out = [];
+    for (var i = 0; i + 1 < text.length; i += 2) {
+      var code = ALPHABET.indexOf(text[i]) * 64 + ALPHABET.indexOf(text[i + 1]);
+      out.push((code - 2048) / 2047 * scale);
+    }
+    return out;
+  }
+
+  function layerName(layer, count) {
+    return count <= 1 ? "all" : (layer === 0 ? "input" : "layer " + layer);
+  }
+
+  function format(x) {
+    if (x === 0) return "0";
+    var a = Math.abs(x), s = (a < 0.001 || a >= 1e5) ? a.toExponential(2) : a.toPrecision(3);
+    if (a >= 0.001 && a < 1e5 && s.indexOf("e") < 0 && s.indexOf(".") >= 0) s = s.replace(/0+$/, "").replace(/\.$/, "");
+    return (x < 0 ? "\u2212" : "") + s;
+  }
+
+  function heatClass(x, peak, signed) {
+    var level = peak > 0 ? Math.round(Math.abs(x) / peak * 9) : 0;
+    if (!signed) return "s" + level;
+    return level === 0 ? "p0" : (x < 0 ? "n" : "p") + level;
+  }
+
+  function setupExample() {
+    var holder = document.getElementById("tokens");
+    if (!holder || !holder.getAttribute("data-trace")) return;
+    var data = JSON.parse(holder.getAttribute("data-trace"));
+    var methodSelect = document.getElementById("method-select");
+    var layerSelect = document.getElementById("layer-select");
+    var caption = document.getElementById("trace-caption");
+    var spans = holder.querySelectorAll(".t");
+    var byId = {};
+    data.m.forEach(function (m) { byId[m.id] = m; });
+
+    function fillLayers(method, layer) {
+      while (layerSelect.firstChild) layerSelect.removeChild(layerSelect.firstChild);
+      for (var l = 0; l < method.k.length; l++) {
+        var option = document.createElement("option");
+        option.value = String(l);
+        option.textContent = layerName(l, method.k.length);
+        if (l === layer) option.selected = true;
+        layerSelect.appendChild(option);
+      }
+    }
+
+    function paint(id, layer, updateHash) {
+      var method = byId[id] || byId[data.d] || data.m[0];
+      if (!method) return;
+      if (!(layer >= 0 && layer < method.k.length)) layer = 0;
+      methodSelect.value = method.id;
+      fillLayers(method, layer);
+      var scores = decode(method, layer, spans.length);
+      var peak = Math.abs(method.k[layer]);
+      for (var i = 0; i < spans.length; i++) {
+        var x = i < scores.length ? scores[i] : 0;
+        spans[i].className = "t " + heatClass(x, peak, method.s === 1);
+        spans[i].title = format(x);
+      }
+      caption.textContent = method.n + ", " + layerName(layer, method.k.length);
+      holder.setAttribute("data-method", method.id);
+      holder.setAttribute("data-layer", String(layer));
+      if (updateHash && window.history && history.replaceState) {
+        try { history.replaceState(null, "", "#m=" + encodeURIComponent(method.id) + "&l=" + layer); } catch (e) { /* some browsers refuse on file: URLs */ }
+      }
+    }
+
+    function fromHash() {
+      var params = {};
+      location.hash.replace(/^#/, "").split("&").forEach(function (part) {
+        var kv = part.split("=");
+        if (kv.length === 2) params[kv[0]] = decodeURIComponent(kv[1]);
+      });
+      paint(params.m || data.d, params.l ? parseInt(params.l, 10) : 0, false);
+    }
+
+    methodSelect.addEventListener("change", function () { paint(methodSelect.value, 0, true); });
+    layerSelect.addEventListener("change", function () { paint(methodSelect.value, parseInt(layerSelect.value, 10), true); });
+    window.addEventListener("hashchange", fromHash);
+    fromHash();
+  }
+
+  function setupIndex() {
+    var table = document.getElementById("example-index");
+    if (!table) return;
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var filter = document.getElementById("example-filter");
+    var correct = document.getElementById("example-correct");
+    var count = document.getElementById("example-count");
+
+    function apply() {
+      var needle = filter.value.trim().toLowerCase(), want = correct.value, shown = 0;
+      rows.forEach(function (row) {
+        var ok = (!want || row.getAttribute("data-ok") === want) &&
+          (!needle || row.textContent.toLowerCase().indexOf(needle) >= 0);
+        row.hidden = !ok;
+        if (ok) shown++;
+      });
+      count.textContent = shown + " of " + rows.length + " shown";
+    }
+
+    Array.prototype.forEach.call(table.querySelectorAll("th button[data-sort]"), function (button) {
+      button.addEventListener("click", function () {
+        var column = parseInt(button.getAttribute("data-sort"), 10);
+        var numeric = button.hasAttribute("data-numeric");
+        var dir = button.getAttribute("data-dir") === "asc" ? "desc" : "asc";
+        Array.prototype.forEach.call(table.querySelectorAll("th button"), function (b) { b.removeAttribute("data-dir"); });
+        button.setAttribute("data-dir", dir);
+        var sign = dir === "asc" ? 1 : -1;
+        rows.sort(function (a, b) {
+          var x = a.cells[column].textContent, y = b.cells[column].textContent;
+          var c = numeric ? (parseFloat(x) - parseFloat(y)) : x.localeCompare(y, undefined, { numeric: true });
+          return sign * c;
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      });
+    });
+    filter.addEventListener("input", apply);
+    correct.addEventListener("change", apply);
+    apply();
+  }
+
+  setupExample();
+  setupIndex();
+})();

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import Generator
+
+let chromiumPath: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+/// Opens the rendered fixture site in headless Chromium (when installed): checks the DOM after the script ran
+/// and writes screenshots to `.build/artifacts/` (git-ignored).
+@Suite(.enabled(if: chromiumPath != nil, "needs chromium"))
+struct BrowserTests {
+    static var chromium: String? { chromiumPath }
+
+    /// Runs Chromium headless and returns its standard output.
+    static func runChromium(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: chromium!)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+                             "--user-data-dir=" + FileManager.default.temporaryDirectory.appendingPathComponent("atlas-chromium-\(UUID().uuidString)").path]
+            + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func scriptRepaintsHighlightsForTheMethodInTheURL() async throws {
+        let content = SiteContent.fixture(corpora: 1, examples: 3, tokens: 16)
+        let site = try await SiteFixture.render(content)
+        let corpus = content.corpora[0]
+        let example = corpus.examples[0]
+        let page = site.appendingPathComponent(SitePaths().example(corpus: corpus.id, example: example.id))
+        let dom = try Self.runChromium(["--dump-dom", page.absoluteString + "#m=grad-input&l=0"])
+        #expect(dom.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" class=\"js\">"))
+        #expect(dom.contains("id=\"trace-caption\">Gradient × input, all<"))
+        #expect(dom.contains("data-method=\"grad-input\""))
+        // The classes the script painted are the ones Swift computes from the unpacked scores.
+        let scores = try #require(example.traces.first { $0.methodID == "grad-input" }?.layers.first)
+        let peak = scores.map(abs).max()!
+        let expected = scores.map { "class=\"t " + Palette.heat($0, maxMagnitude: peak, isSigned: true) + "\"" }
+        let painted = dom.matches(of: /class="t [a-z][0-9]"/).map { String(dom[$0.range]) }
+        #expect(painted == expected)
+        #expect(painted.contains { $0.contains(" n") }, "negative scores are painted in the diverging palette")
+    }
+
+    @Test func defaultViewAndLayerSwitchFromTheURL() async throws {
+        let content = SiteContent.fixture(corpora: 1, examples: 2, tokens: 12)
+        let site = try await SiteFixture.render(content)
+        let corpus = content.corpora[0]
+        let page = site.appendingPathComponent(SitePaths().example(corpus: corpus.id, example: corpus.examples[0].id))
+        let dom = try Self.runChromium(["--dump-dom", page.absoluteString + "#m=lat&l=3"])
+        #expect(dom.contains("id=\"trace-caption\">LAT (paper), layer 3<"))
+        #expect(dom.contains("<option value=\"3\" selected=\"\">layer 3</option>") || dom.contains("data-layer=\"3\""))
+    }
+
+    @Test func homeAndCorpusPagesAndScreenshots() async throws {
+        let content = SiteContent.fixture(corpora: 2, examples: 6, tokens: 40)
+        let site = try await SiteFixture.render(content)
+        let home = try Self.runChromium(["--dump-dom", site.appendingPathComponent("index.html").absoluteString])
+        #expect(home.contains("<h1>Attention Atlas</h1>"))
+        #expect(home.contains("EmoBank regressor"))
+        #expect(home.contains("[0.010, 0.300]"))
+        let corpusPage = site.appendingPathComponent(SitePaths().corpus(content.corpora[0].id))
+        let corpus = try Self.runChromium(["--dump-dom", corpusPage.absoluteString])
+        #expect(corpus.contains("6 of 6 shown"), "the index script ran")
+        try FileManager.default.createDirectory(at: SiteFixture.artifacts, withIntermediateDirectories: true)
+        let example = site.appendingPathComponent(SitePaths().example(corpus: content.corpora[0].id, example: content.corpora[0].examples[0].id))
+        for (name, url) in [("home", site.appendingPathComponent("index.html")), ("example", example)] {
+            let png = SiteFixture.artifacts.appendingPathComponent("\(name).png")
+            try? FileManager.default.removeItem(at: png)
+            _ = try Self.runChromium(["--screenshot=" + png.path, "--window-size=1280,2000", url.absoluteString])
+            #expect(FileManager.default.fileExists(atPath: png.path), "\(name).png")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import Generator
+
+/// Hostile text from a corpus or lexicon (`<script>`, quotes, `&`, `../../x`) must come out inert everywhere.
+@Suite struct EscapingTests {
+    @Test func hostileTextIsEscapedAndTheSiteStaysWellFormed() async throws {
+        let content = SiteContent.fixture(corpora: 1, examples: 3, tokens: 14, hostile: true)
+        let site = try await SiteFixture.render(content)
+        let problems = try SiteChecker().check(site: site)
+        #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
+        for file in try SiteChecker.listFiles(site.path) where file.hasSuffix(".html") {
+            let page = try SiteFixture.read(site, file)
+            #expect(!page.contains("<script>alert"), "raw script in \(file)")
+            #expect(!page.contains("</script>\""), "\(file)")
+            #expect(!page.contains("<b>&"), "\(file)")
+            #expect(page.components(separatedBy: "<script").count == 2, "only the site's own script tag in \(file)")
+        }
+    }
+
+    @Test func hostileIdsBecomeSafeFileNamesInsideTheSite() async throws {
+        let content = SiteContent.fixture(corpora: 1, examples: 2, tokens: 10, hostile: true)
+        let site = try await SiteFixture.render(content)
+        let files = try SiteChecker.listFiles(site.path)
+        for file in files {
+            #expect(!file.contains(".."), "\(file)")
+            #expect(!file.contains("<") && !file.contains("\"") && !file.contains("&"), "\(file)")
+        }
+        // The corpus id "../../x" did not climb out of the site folder.
+        #expect(!FileManager.default.fileExists(atPath: site.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("x.html").path))
+        #expect(files.contains(SitePaths().corpus("../../x")))
+    }
+
+    @Test func hostileTextInEachContext() async throws {
+        let content = SiteContent.fixture(corpora: 1, examples: 2, tokens: 10, hostile: true)
+        let site = try await SiteFixture.render(content)
+        let corpus = content.corpora[0]
+        let example = try SiteFixture.read(site, SitePaths().example(corpus: corpus.id, example: corpus.examples[0].id))
+        // HTML text: the title and the example id.
+        #expect(example.contains("Example &lt;script&gt;&quot;e&amp;0&quot;&lt;/script&gt;"))
+        // Attribute: the JSON data block; inside it JSON escapes <, >, & so even a raw </script> could not occur.
+        let start = try #require(example.range(of: "data-trace=\""))
+        let end = try #require(example[start.upperBound...].firstIndex(of: "\""))
+        let attribute = String(example[start.upperBound..<end])
+        #expect(!attribute.contains("<") && !attribute.contains(">"))
+        // SVG: hostile tokens in the heat map's labels.
+        if corpus.examples[0].tokens.contains(where: { $0.contains("<") }) {
+            #expect(example.contains("&lt;script&gt;alert(1)&lt;/script&gt;</text>") || example.contains("&lt;/p&gt;</text>"))
+        }
+        let home = try SiteFixture.read(site, "index.html")
+        #expect(home.contains("<title>Atlas &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; co</title>"))
+        #expect(home.contains("content=\"Words that"))
+    }
+
+    @Test func jsonStringsCannotCloseAScriptOrAttribute() {
+        let text = JSONBlock.string("</script><b a='1'>\"&\\\n\u{2028}")
+        #expect(text == #""\u003c/script\u003e\u003cb a=\u00271\u0027\u003e\"\u0026\\\n\u2028""#)
+        let decoded = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed) as? String
+        #expect(decoded == "</script><b a='1'>\"&\\\n\u{2028}")
+    }
+}
