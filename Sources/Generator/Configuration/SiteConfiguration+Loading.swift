@@ -52,7 +52,8 @@ extension SiteConfiguration {
                 throw fail("\(at).split", "'\(corpus.split)' is not one of train, dev, test")
             }
             let t = corpus.training
-            guard t.minutes > 0 else { throw fail("\(at).training.minutes", "must be positive") }
+            guard t.epochs >= 1 else { throw fail("\(at).training.epochs", "must be at least 1") }
+            if let minutes = t.minutes, minutes <= 0 { throw fail("\(at).training.minutes", "must be positive") }
             guard t.batchSize >= 1 else { throw fail("\(at).training.batch_size", "must be at least 1") }
             guard t.learningRate > 0 else { throw fail("\(at).training.learning_rate", "must be positive") }
             guard t.clipNorm > 0 else { throw fail("\(at).training.clip_norm", "must be positive") }

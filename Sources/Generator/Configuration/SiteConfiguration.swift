@@ -41,8 +41,11 @@ struct ModelSettings: Codable, Equatable, Sendable {
 struct TrainingSettings: Codable, Equatable, Sendable {
     /// Train on every distinct phrase of the SST training trees (sentence-level evaluation either way).
     var phrases: Bool = true
-    /// Wall-clock budget; the learning rate decays linearly to zero at its end.
-    var minutes: Double = 10
+    /// Passes over the training items; the learning rate decays linearly to zero at the end of the last one.
+    var epochs: Int = 4
+    /// Optional wall-clock cap: when set, the schedule decays to zero at this time instead (not reproducible
+    /// across machines, so off by default).
+    var minutes: Double?
     var batchSize: Int = 64
     var learningRate: Double = 5e-4
     var embeddingLearningRateMultiplier: Double = 10
@@ -55,7 +58,7 @@ struct TrainingSettings: Codable, Equatable, Sendable {
     var minimumWordCount: Int = 1
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case phrases, minutes
+        case phrases, epochs, minutes
         case batchSize = "batch_size", learningRate = "learning_rate"
         case embeddingLearningRateMultiplier = "embedding_lr_multiplier", warmupSteps = "warmup_steps"
         case clipNorm = "clip_norm", weightDecay = "weight_decay", evaluateEvery = "evaluate_every"
@@ -124,12 +127,12 @@ struct SiteConfiguration: Codable, Equatable, Sendable {
             return [
                 CorpusSettings(id: "sst5", task: .sst5),
                 CorpusSettings(id: "emobank", task: .emobankValence,
-                               training: TrainingSettings(phrases: false, minutes: 6, embeddingLearningRateMultiplier: 1)),
+                               training: TrainingSettings(phrases: false, epochs: 12, embeddingLearningRateMultiplier: 1)),
             ]
         case .ci:
             let tiny = ModelSettings(layers: 2, heads: 2, modelWidth: 32, keyWidth: 16, feedForwardWidth: 32,
                                      poolingHidden: 16, classifierHidden: 16)
-            let quick = TrainingSettings(phrases: true, minutes: 0.5, batchSize: 32, learningRate: 2e-3,
+            let quick = TrainingSettings(phrases: true, epochs: 1, batchSize: 32, learningRate: 2e-3,
                                          embeddingLearningRateMultiplier: 1, warmupSteps: 20, evaluateEvery: 100,
                                          maxTrainingExamples: 20_000)
             var emobankTraining = quick

@@ -1,0 +1,77 @@
+// TrainCommand: `atlas train` — trains one task's model and writes its checkpoint and metrics.
+import ArgumentParser
+import Core
+import Foundation
+
+struct TrainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train one task's model and write its checkpoint (safetensors) and metrics.",
+        discussion: """
+            The model's sizes and the training recipe come from the corpus entry of the configuration whose \
+            task matches --task (or the defaults of the chosen profile). The checkpoint folder holds \
+            model.safetensors, config.json, vocabulary.json and metrics.json.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The task: \(TaskID.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var task: TaskID
+
+    @Option(help: "A YAML configuration (see README); its corpus entry for the task sets sizes and recipe.")
+    var config: String?
+
+    @Option(help: "Profile when no configuration is given: full or ci.")
+    var profile: Profile = .full
+
+    @Option(help: "Checkpoint folder (default: runs/<task>).")
+    var out: String?
+
+    @Option(help: "Override the number of epochs.")
+    var epochs: Int?
+
+    @Option(help: "Override the wall-clock cap in minutes.")
+    var minutes: Double?
+
+    @Flag(help: "Initialise embeddings from GloVe 6B 50-d (run `atlas data fetch --glove` first).")
+    var glove = false
+
+    func run() async throws {
+        let siteConfiguration = try config.map(SiteConfiguration.load(path:)) ?? SiteConfiguration(profile: profile)
+        var corpus = siteConfiguration.corpora.first { $0.task == task }
+            ?? SiteConfiguration(profile: profile).corpora.first { $0.task == task }
+            ?? CorpusSettings(id: task.rawValue, task: task, training: TrainingSettings(phrases: !task.isRegression))
+        if let epochs { corpus.training.epochs = epochs }
+        if let minutes { corpus.training.minutes = minutes }
+        if glove { corpus.model.glove = true }
+        setBLASThreads(global.threads)
+        let store = try CorpusStore(options: global)
+        let dataset = try TaskDataset.load(task, from: store, phrases: corpus.training.phrases)
+        let embeddings = corpus.model.glove == true ? try store.loadGloVe() : nil
+        let output = TerminalOutput.standardOutput()
+        let trained = try ModelTraining.train(corpus, dataset: dataset, seed: global.seed ^ siteConfiguration.seed,
+                                              threads: global.threads, glove: embeddings, output: output)
+        let folder = URL(fileURLWithPath: out ?? "runs/\(task.rawValue)")
+        try ModelCheckpoint.save(trained, task: task, to: folder)
+        for split in ["train", "dev", "test"] {
+            guard let m = trained.metrics[split] else { continue }
+            output.write("\(split): " + MetricsText.describe(m) + "\n")
+        }
+        output.write("wrote \(folder.path)/{\(ModelCheckpoint.weightsFile),\(ModelCheckpoint.configurationFile),"
+                     + "\(ModelCheckpoint.vocabularyFile),\(ModelCheckpoint.metricsFile)}\n")
+    }
+}
+
+extension TaskID: ExpressibleByArgument {}
+extension Profile: ExpressibleByArgument {}
+
+/// One-line text of an evaluation, for the terminal.
+enum MetricsText {
+    static func describe(_ m: EvaluationResult) -> String {
+        if let accuracy = m.accuracy {
+            return String(format: "accuracy %.4f, macro-F1 %.4f (%d examples)", accuracy, m.macroF1 ?? 0, m.examples)
+        }
+        return String(format: "Pearson r %.4f, CCC %.4f, RMSE %.4f (%d examples)", m.pearson ?? 0, m.concordance ?? 0,
+                      m.rootMeanSquaredError ?? 0, m.examples)
+    }
+}
