@@ -1,3 +1,4 @@
+// BrowserTests: the rendered site in headless Chromium (DOM after the script, screenshots).
 import Foundation
 import Testing
 @testable import Generator

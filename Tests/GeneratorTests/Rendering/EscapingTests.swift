@@ -1,3 +1,4 @@
+// EscapingTests: hostile corpus text in HTML text, attributes, SVG, JSON blocks and file names.
 import Foundation
 import Testing
 @testable import Generator
