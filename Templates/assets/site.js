@@ -34,6 +34,48 @@
     return level === 0 ? "p0" : (x < 0 ? "n" : "p") + level;
   }
 
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function svgElement(name, attributes) {
+    var element = document.createElementNS(SVG, name);
+    for (var key in attributes) element.setAttribute(key, String(attributes[key]));
+    return element;
+  }
+
+  // Redraws the layers × tokens heat map (one row per layer, top layer first) for `method`.
+  function paintHeatMap(method, n) {
+    var svg = document.getElementById("heatmap");
+    if (!svg) return;
+    var cells = svg.querySelector(".hm-cells"), labels = svg.querySelector(".hm-tokens");
+    var left = +svg.getAttribute("data-left"), column = +svg.getAttribute("data-column"), row = +svg.getAttribute("data-row");
+    var top = +svg.getAttribute("data-top"), rows0 = +svg.getAttribute("data-rows"), base = +svg.getAttribute("data-base");
+    var rows = method.k.length, paths = {};
+    while (cells.firstChild) cells.removeChild(cells.firstChild);
+    for (var position = 0; position < rows; position++) {
+      var layer = rows - 1 - position, y = top + position * row;
+      var label = svgElement("text", { "class": "hm-label", x: left - 6, y: y + 12, "text-anchor": "end" });
+      label.textContent = layerName(layer, rows);
+      cells.appendChild(label);
+      cells.appendChild(svgElement("rect", { "class": "hm-bg", x: left, y: y + 0.5, width: n * column - 1, height: row - 1 }));
+      var scores = decode(method, layer, n), peak = Math.abs(method.k[layer]);
+      for (var i = 0; i < n; i++) {
+        var heat = heatClass(scores[i], peak, method.s === 1);
+        if (heat === "s0" || heat === "p0") continue;
+        paths[heat] = (paths[heat] || "") + "M" + (left + i * column) + " " + (y + row / 2) + "h" + (column - 1);
+      }
+    }
+    Object.keys(paths).sort().forEach(function (heat) {
+      cells.appendChild(svgElement("path", { "class": heat, "stroke-width": row - 1, d: paths[heat] }));
+    });
+    labels.setAttribute("transform", "translate(0 " + (rows - rows0) * row + ") rotate(-60)");
+    var box = svg.getAttribute("viewBox").split(" ");
+    svg.setAttribute("viewBox", box[0] + " " + box[1] + " " + box[2] + " " + (base + rows * row));
+    var title = method.n + ": score by layer and token";
+    svg.querySelector("title").textContent = title;
+    var caption = document.getElementById("heatmap-title");
+    if (caption) caption.textContent = title;
+  }
+
   function setupExample() {
     var holder = document.getElementById("tokens");
     if (!holder || !holder.getAttribute("data-trace")) return;
@@ -70,6 +112,7 @@
         spans[i].title = format(x);
       }
       caption.textContent = method.n + ", " + layerName(layer, method.k.length);
+      paintHeatMap(method, spans.length);
       holder.setAttribute("data-method", method.id);
       holder.setAttribute("data-layer", String(layer));
       if (updateHash && window.history && history.replaceState) {

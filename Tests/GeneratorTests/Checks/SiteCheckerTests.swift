@@ -1,3 +1,4 @@
+// SiteCheckerTests: the checker finds malformed markup, broken links and fragments, external assets.
 import Foundation
 import Testing
 @testable import Generator

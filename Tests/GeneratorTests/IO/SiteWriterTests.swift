@@ -1,3 +1,4 @@
+// SiteWriterTests: the whole-site swap, and the previous site surviving a failed build.
 import Foundation
 import Testing
 @testable import Generator

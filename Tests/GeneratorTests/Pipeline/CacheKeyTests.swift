@@ -1,3 +1,4 @@
+// CacheKeyTests: keys change with every named part, its boundaries and input files.
 import Foundation
 import Testing
 @testable import Generator

@@ -1,3 +1,4 @@
+// PipelineRunnerTests: skipping unchanged steps, redoing forced ones, wrapping failures with the step name.
 import Foundation
 import Testing
 import Core

@@ -1,3 +1,4 @@
+// BrowserTests: the rendered site in headless Chromium (DOM after the script, screenshots).
 import Foundation
 import Testing
 @testable import Generator
@@ -44,6 +45,11 @@ struct BrowserTests {
         let painted = dom.matches(of: /class="t [a-z][0-9]"/).map { String(dom[$0.range]) }
         #expect(painted == expected)
         #expect(painted.contains { $0.contains(" n") }, "negative scores are painted in the diverging palette")
+        // The heat map was redrawn for the one-layer method: a single row labelled "all".
+        let heatLabels = dom.matches(of: /<text class="hm-label" x="58" y="[0-9.]+" text-anchor="end">([^<]*)<\/text>/)
+            .map { String($0.output.1) }
+        #expect(heatLabels.prefix(1) == ["all"])
+        #expect(dom.contains("<span id=\"heatmap-title\">Gradient × input: score by layer and token</span>"))
     }
 
     @Test func defaultViewAndLayerSwitchFromTheURL() async throws {

@@ -1,3 +1,4 @@
+// EscapingTests: hostile corpus text in HTML text, attributes, SVG, JSON blocks and file names.
 import Foundation
 import Testing
 @testable import Generator
@@ -32,24 +33,39 @@ import Testing
     }
 
     @Test func hostileTextInEachContext() async throws {
-        let content = SiteContent.fixture(corpora: 1, examples: 2, tokens: 10, hostile: true)
+        var content = SiteContent.fixture(corpora: 1, examples: 2, tokens: 4, hostile: true)
+        content.corpora[0].examples[0].tokens = ["<script>alert(1)</script>", "\"q\" & 'a'", "../../x", "fine"]
+        content.corpora[0].topWords[0].words[0].word = "../../x"
+        content.words.removeAll { $0.word == "../../x" }
+        content.words.append(WordContent(word: "../../x", occurrences: [Occurrence(corpusID: content.corpora[0].id,
+            exampleID: content.corpora[0].examples[0].id, before: "\"q\" & 'a'", word: "../../x", after: "fine")],
+            meanScores: [MethodScore(methodID: "lat", score: 0.5)], ratings: [LexiconRating(name: "<b>valence</b>", value: 5)]))
         let site = try await SiteFixture.render(content)
+        #expect(try SiteChecker().check(site: site) == [])
         let corpus = content.corpora[0]
         let example = try SiteFixture.read(site, SitePaths().example(corpus: corpus.id, example: corpus.examples[0].id))
-        // HTML text: the title and the example id.
+        // HTML text: the heading with the example id, and the highlighted tokens.
         #expect(example.contains("Example &lt;script&gt;&quot;e&amp;0&quot;&lt;/script&gt;"))
-        // Attribute: the JSON data block; inside it JSON escapes <, >, & so even a raw </script> could not occur.
+        #expect(example.contains(">&lt;script&gt;alert(1)&lt;/script&gt;</span>"))
+        #expect(example.contains(">&quot;q&quot; &amp; &#39;a&#39;</span>"))
+        // SVG: the same tokens as heat-map labels.
+        #expect(example.contains(">&lt;script&gt;alert(1)&lt;/script&gt;</text>"))
+        // Attribute: the JSON data block; JSON escapes <, > and & themselves, so even unescaped it could not close a tag.
         let start = try #require(example.range(of: "data-trace=\""))
         let end = try #require(example[start.upperBound...].firstIndex(of: "\""))
         let attribute = String(example[start.upperBound..<end])
         #expect(!attribute.contains("<") && !attribute.contains(">"))
-        // SVG: hostile tokens in the heat map's labels.
-        if corpus.examples[0].tokens.contains(where: { $0.contains("<") }) {
-            #expect(example.contains("&lt;script&gt;alert(1)&lt;/script&gt;</text>") || example.contains("&lt;/p&gt;</text>"))
-        }
+        // Word page for "../../x": a sanitised file inside words/, linked from the corpus page's bar chart.
+        let wordPath = SitePaths().word("../../x")
+        #expect(wordPath.hasPrefix("words/x-"))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(wordPath).path))
+        let word = try SiteFixture.read(site, wordPath)
+        #expect(word.contains("<h1 class=\"word\">../../x</h1>"))
+        #expect(word.contains("&lt;b&gt;valence&lt;/b&gt;"))
+        let corpusPage = try SiteFixture.read(site, SitePaths().corpus(corpus.id))
+        #expect(corpusPage.contains("href=\"../\(wordPath)\""))
         let home = try SiteFixture.read(site, "index.html")
         #expect(home.contains("<title>Atlas &lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; co</title>"))
-        #expect(home.contains("content=\"Words that"))
     }
 
     @Test func jsonStringsCannotCloseAScriptOrAttribute() {

@@ -1,3 +1,4 @@
+// JSONBlockTests: packed scores round-trip, and the example data block is valid JSON.
 import Foundation
 import Testing
 @testable import Generator

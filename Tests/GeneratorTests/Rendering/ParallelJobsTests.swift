@@ -1,3 +1,4 @@
+// ParallelJobsTests: every job runs, and the first failure by index is rethrown.
 import Testing
 @testable import Generator
 

@@ -1,3 +1,4 @@
+// SitePathsTests: safe, stable, distinct file names from free-text ids.
 import Testing
 @testable import Generator
 

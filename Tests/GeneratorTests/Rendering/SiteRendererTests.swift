@@ -1,3 +1,4 @@
+// SiteRendererTests: every page kind renders well-formed with working links, identical twice, within size.
 import Foundation
 import Testing
 @testable import Generator

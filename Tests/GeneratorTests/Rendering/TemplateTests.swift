@@ -1,3 +1,4 @@
+// TemplateTests: no unescaped output in templates, and every tag names a view-model property.
 import Foundation
 import Testing
 @testable import Generator

@@ -1,3 +1,4 @@
+// TemplateValueTests: flattened view models render exactly like the originals.
 import Foundation
 import Testing
 @testable import Generator

@@ -7,8 +7,8 @@ import Testing
     @Test(.enabled(if: ProcessInfo.processInfo.environment["ATLAS_DEMO_SITE"] != nil))
     func writeDemoSite() async throws {
         let output = URL(fileURLWithPath: ProcessInfo.processInfo.environment["ATLAS_DEMO_SITE"]!)
-        var content = SiteContent.fixture(corpora: 2, examples: 8, tokens: 56, layers: 7)
-        content.corpora[0].examples[0].tokens = Array(content.corpora[0].examples[0].tokens.prefix(56))
+        let tokens = Int(ProcessInfo.processInfo.environment["ATLAS_DEMO_TOKENS"] ?? "56") ?? 56
+        var content = SiteContent.fixture(corpora: 2, examples: 8, tokens: tokens, layers: 7)
         let renderer = try await SiteFixture.renderer()
         try SiteWriter.writeSite(to: output) { writer in
             try renderer.render(content, to: writer)

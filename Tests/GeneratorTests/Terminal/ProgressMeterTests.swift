@@ -1,3 +1,4 @@
+// ProgressMeterTests: plain lines and the redrawn bar, rate and ETA, counting from many threads.
 import Foundation
 import Testing
 @testable import Generator

@@ -65,7 +65,7 @@ struct ConnectionDrawing: Sendable {
         columns = TokenLabel.axis(tokens, left: left, columnWidth: columnWidth, top: labelTop)
         width = f(left + Double(tokens.count) * columnWidth + 12)
         height = f(labelTop + TokenLabel.axisHeight(tokens))
-        maxWidth = f(min(1100, (left + Double(tokens.count) * columnWidth + 12) * 1.5))
+        maxWidth = f(min(1100, (left + Double(tokens.count) * columnWidth + 12) * 1.25))
         description = "LAT: the \(edgesPerLayer) heaviest traced-attention edges between adjacent layers; larger dots are tokens with higher traced scores."
     }
 }

@@ -19,6 +19,13 @@ struct HeatMap: Sendable {
     var plotX: String
     var rowWidth: String
     var isSigned: Bool
+    /// For the script that redraws the map for another method: column width, row height, the first row's top,
+    /// the number of rows drawn here and the height without any rows.
+    var columnWidth: String
+    var rowHeight: String
+    var top: String
+    var rowCount: String
+    var baseHeight: String
 
     struct Row: Sendable {
         var y: String
@@ -63,7 +70,7 @@ struct HeatMap: Sendable {
         columns = TokenLabel.axis(tokens, left: left, columnWidth: cellW, top: labelTop)
         width = f(left + Double(tokens.count) * cellW + 12)
         height = f(labelTop + TokenLabel.axisHeight(tokens))
-        maxWidth = f(min(1100, (left + Double(tokens.count) * cellW + 12) * 1.5))
+        maxWidth = f(min(1100, (left + Double(tokens.count) * cellW + 12) * 1.25))
         title = "\(methodName): score by layer and token"
         self.rows = rows
         cellHeight = f(cellH - 1)
@@ -71,6 +78,11 @@ struct HeatMap: Sendable {
         plotX = f(left)
         rowWidth = f(Double(tokens.count) * cellW - 1)
         self.isSigned = isSigned
+        columnWidth = f(cellW)
+        rowHeight = f(cellH)
+        self.top = f(top)
+        rowCount = String(count)
+        baseHeight = f(labelTop + TokenLabel.axisHeight(tokens) - Double(count) * cellH)
     }
 }
 

@@ -1,3 +1,4 @@
+// ScaleTests: nice ticks and linear scales.
 import Testing
 @testable import Generator
 
