@@ -131,6 +131,7 @@ public struct Trainer: Sendable {
         var lossSinceEvaluation: Double = 0, countSinceEvaluation = 0
 
         func elapsed() -> Double { clock() - start }
+        func trainingRate() -> Double { Double(tokens) / max(1e-9, elapsed() - history.evaluationSeconds) }
         func progressFraction() -> Double {
             let byStep = Double(step) / Double(totalSteps)
             guard let budget = o.timeBudget else { return byStep }
@@ -158,7 +159,7 @@ public struct Trainer: Sendable {
             }
             progress(TrainingProgress(event: .evaluation, epoch: epoch, step: step, totalSteps: totalSteps,
                                       loss: trainingLoss, learningRate: 0,
-                                      tokensPerSecond: Double(tokens) / max(1e-9, elapsed() - history.evaluationSeconds), elapsed: elapsed(),
+                                      tokensPerSecond: trainingRate(), elapsed: elapsed(),
                                       remaining: remaining(), development: result, isBest: isBest))
             if let patience = o.patience, sinceBest > patience { history.stoppedEarly = true; return true }
             return false
@@ -203,7 +204,7 @@ public struct Trainer: Sendable {
                     lastReport = clock()
                     progress(TrainingProgress(event: .step, epoch: epoch, step: step, totalSteps: totalSteps,
                                               loss: Float(reportLoss / Double(reportCount)), learningRate: rate,
-                                              tokensPerSecond: Double(tokens) / max(1e-9, elapsed() - history.evaluationSeconds), elapsed: elapsed(),
+                                              tokensPerSecond: trainingRate(), elapsed: elapsed(),
                                               remaining: remaining(), development: nil, isBest: false))
                     reportLoss = 0; reportCount = 0
                 }
