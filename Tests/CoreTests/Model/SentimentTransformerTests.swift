@@ -37,6 +37,7 @@ import Testing
     @Test(arguments: [
         (Objective.classification, PositionalEncodingKind.none, Int?.none),
         (Objective.classification, PositionalEncodingKind.sinusoidal, Int?.some(3)),
+        (Objective.classification, PositionalEncodingKind.none, Int?.some(8)),  // pretrained width = model width
         (Objective.regression, PositionalEncodingKind.none, Int?.none),
     ])
     func parameterGradientsMatchFiniteDifferences(objective: Objective, positional: PositionalEncodingKind, pretrained: Int?) throws {
