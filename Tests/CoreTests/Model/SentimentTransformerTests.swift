@@ -163,6 +163,22 @@ import Testing
         }
     }
 
+    /// Without a projection (no pretrained width, or one equal to the model width) the input embeddings
+    /// are the table rows of the ids.
+    @Test(arguments: [Int?.none, Int?.some(8)])
+    func embeddingsAreTableRows(pretrained: Int?) throws {
+        var model = try SentimentTransformer(configuration: Self.tiny(pretrained: pretrained), seed: 6)
+        let table = try #require(model.parameter(named: "embedding.weight"))
+        var rng = SplitMix64(seed: 0)
+        let pass = model.forward(batch: Self.batch, training: false, rng: &rng)
+        for b in 0..<3 {
+            for t in 0..<Self.batch.lengths[b] {
+                let id = Int(Self.batch.ids[b * Self.batch.length + t])
+                #expect((0..<8).allSatisfy { pass.embeddings[b, t, $0] == table[id, $0] }, "row \(b), \(t)")
+            }
+        }
+    }
+
     @Test func copiesAreIndependent() throws {
         var a = try SentimentTransformer(configuration: Self.tiny(), seed: 5)
         var b = a
