@@ -2,6 +2,7 @@
 //
 // Usage: swift run -c release atlas-bench [--runs N] [--steps N] [--threads 1,2] [--batch-size 32]
 //        [--blas-threads N  (let OpenBLAS thread the products instead of the model)]
+//        [--sst DIR --seconds N  (train on real SST-5 sentences instead; see SSTRun.swift)]
 // Workloads mirror ../shared/reference/bench_sst_model.py (the PyTorch reference): the default SST
 // model (vocabulary 16,000), SST-like lengths (Gamma mean 19, sd 9, rounded, clipped to [2, 56]),
 // length-bucketed batches (sort all lengths, cut into batches, shuffle batch order); training is
@@ -18,6 +19,9 @@ struct Options {
     var threads = [1, 2]
     /// BLAS threads; nil = 1 (the model splits products over its own threads).
     var blasThreads: Int? = nil
+    /// With a directory: train on real SST-5 sentences for `seconds` instead of the table.
+    var sst: String? = nil
+    var seconds = 120.0
 
     init(_ arguments: [String]) {
         var i = 1
@@ -30,6 +34,8 @@ struct Options {
             case "--batch-size": batchSize = Int(value) ?? batchSize
             case "--inference-batches": inferenceBatches = Int(value) ?? inferenceBatches
             case "--blas-threads": blasThreads = Int(value)
+            case "--sst": sst = value
+            case "--seconds": seconds = Double(value) ?? seconds
             case "--threads": threads = value.split(separator: ",").compactMap { Int($0) }
             default: print("unknown argument \(arguments[i])"); exit(2)
             }
@@ -148,6 +154,10 @@ func inferenceSentencesPerSecond(_ model: inout SentimentTransformer, options: O
 // MARK: - Main
 
 let options = Options(CommandLine.arguments)
+if let directory = options.sst {
+    try runSST(directory: directory, seconds: options.seconds, threads: options.threads.max() ?? 2)
+    exit(0)
+}
 var configuration = ModelConfiguration()
 configuration.vocabularySize = 16_000
 var model = try SentimentTransformer(configuration: configuration, seed: 0)

@@ -55,7 +55,8 @@ extension SentimentTransformer {
         for (id, vector) in vectors {
             precondition(id > 0 && id < embedding.vocabularySize, "embedding row \(id) out of range")
             precondition(vector.count == embedding.width, "vector width \(vector.count) != \(embedding.width)")
-            vector.withUnsafeBufferPointer { (p + embedding.table + id * embedding.width).update(from: $0.baseAddress!, count: embedding.width) }
+            let row = p + embedding.table + id * embedding.width
+            vector.withUnsafeBufferPointer { row.update(from: $0.baseAddress!, count: embedding.width) }
         }
     }
 }

@@ -98,7 +98,8 @@ public struct SentimentTransformer: Sendable {
     /// Runs `body` over the flat parameter and gradient arenas (`count` scalars each, `layout` order):
     /// the optimiser, clipping and checkpointing are flat loops over these.
     public mutating func withArenas<R>(
-        _ body: (_ parameters: UnsafeMutablePointer<Float>, _ gradients: UnsafeMutablePointer<Float>, _ count: Int) throws -> R
+        _ body: (_ parameters: UnsafeMutablePointer<Float>, _ gradients: UnsafeMutablePointer<Float>,
+                 _ count: Int) throws -> R
     ) rethrows -> R {
         makeUnique()
         return try body(storage.parameters.pointer, storage.gradients.pointer, layout.count)

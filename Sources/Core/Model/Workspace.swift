@@ -44,7 +44,7 @@ final class Workspace: @unchecked Sendable {
             return buffer.pointer
         }
         embeddings = make(n * d)
-        lookup = embeddingWidth == d && c.pretrainedEmbeddingWidth == nil ? embeddings : make(n * embeddingWidth)
+        lookup = embeddingWidth == d ? embeddings : make(n * embeddingWidth)  // no projection: the same rows
         dLookup = make(n * embeddingWidth)
         let squares = b * h * t * t
         let hasDropout = c.dropout > 0

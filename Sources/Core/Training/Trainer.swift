@@ -45,7 +45,7 @@ public struct TrainingProgress: Sendable {
     /// Mean training loss since the last report.
     public var loss: Float
     public var learningRate: Float
-    /// Real (unpadded) training tokens per second so far.
+    /// Real (unpadded) training tokens per second of training so far (dev evaluations not counted).
     public var tokensPerSecond: Double
     public var elapsed: Double
     /// Estimated seconds left (from the step or time budget, whichever ends first).
@@ -77,6 +77,9 @@ public struct TrainingHistory: Codable, Sendable {
     public var steps = 0
     public var epochs = 0
     public var elapsed = 0.0
+    /// Seconds spent evaluating on dev (part of `elapsed`).
+    public var evaluationSeconds = 0.0
+    /// Real training tokens per second of training time (`elapsed − evaluationSeconds`).
     public var tokensPerSecond = 0.0
     /// Step of the best dev evaluation; its parameters are the ones left in the model.
     public var bestStep: Int?
@@ -128,6 +131,7 @@ public struct Trainer: Sendable {
         var lossSinceEvaluation: Double = 0, countSinceEvaluation = 0
 
         func elapsed() -> Double { clock() - start }
+        func trainingRate() -> Double { Double(tokens) / max(1e-9, elapsed() - history.evaluationSeconds) }
         func progressFraction() -> Double {
             let byStep = Double(step) / Double(totalSteps)
             guard let budget = o.timeBudget else { return byStep }
@@ -135,7 +139,9 @@ public struct Trainer: Sendable {
         }
         func evaluate(epoch: Int) -> Bool {
             guard !development.isEmpty else { return false }
+            let evaluationStart = clock()
             let result = model.evaluate(development, batchSize: max(o.batchSize, 64))
+            history.evaluationSeconds += clock() - evaluationStart
             let trainingLoss = countSinceEvaluation > 0 ? Float(lossSinceEvaluation / Double(countSinceEvaluation)) : .nan
             lossSinceEvaluation = 0
             countSinceEvaluation = 0
@@ -153,7 +159,7 @@ public struct Trainer: Sendable {
             }
             progress(TrainingProgress(event: .evaluation, epoch: epoch, step: step, totalSteps: totalSteps,
                                       loss: trainingLoss, learningRate: 0,
-                                      tokensPerSecond: Double(tokens) / max(1e-9, elapsed()), elapsed: elapsed(),
+                                      tokensPerSecond: trainingRate(), elapsed: elapsed(),
                                       remaining: remaining(), development: result, isBest: isBest))
             if let patience = o.patience, sinceBest > patience { history.stoppedEarly = true; return true }
             return false
@@ -198,7 +204,7 @@ public struct Trainer: Sendable {
                     lastReport = clock()
                     progress(TrainingProgress(event: .step, epoch: epoch, step: step, totalSteps: totalSteps,
                                               loss: Float(reportLoss / Double(reportCount)), learningRate: rate,
-                                              tokensPerSecond: Double(tokens) / max(1e-9, elapsed()), elapsed: elapsed(),
+                                              tokensPerSecond: trainingRate(), elapsed: elapsed(),
                                               remaining: remaining(), development: nil, isBest: false))
                     reportLoss = 0; reportCount = 0
                 }
@@ -208,7 +214,7 @@ public struct Trainer: Sendable {
         }
         if history.failure == nil && countSinceEvaluation > 0 { _ = evaluate(epoch: history.epochs) }
         history.elapsed = elapsed()
-        history.tokensPerSecond = Double(tokens) / max(1e-9, history.elapsed)
+        history.tokensPerSecond = Double(tokens) / max(1e-9, history.elapsed - history.evaluationSeconds)
         // Leave the best dev parameters; after a failure without any evaluation, the initial ones
         // (the parameters that produced the non-finite loss are not good, and neither, perhaps, are
         // the ones just before them).

@@ -37,6 +37,7 @@ import Testing
     @Test(arguments: [
         (Objective.classification, PositionalEncodingKind.none, Int?.none),
         (Objective.classification, PositionalEncodingKind.sinusoidal, Int?.some(3)),
+        (Objective.classification, PositionalEncodingKind.none, Int?.some(8)),  // pretrained width = model width
         (Objective.regression, PositionalEncodingKind.none, Int?.none),
     ])
     func parameterGradientsMatchFiniteDifferences(objective: Objective, positional: PositionalEncodingKind, pretrained: Int?) throws {
@@ -159,6 +160,22 @@ import Testing
             let ids = Array(Self.batch.ids[b * Self.batch.length..<b * Self.batch.length + length])
             let single = model.forward(batch: TokenBatch(padding: [ids]), training: false, rng: &rng)
             for c in 0..<3 { #expect(abs(single.outputs[0, c] - batched.outputs[b, c]) < 1e-5) }
+        }
+    }
+
+    /// Without a projection (no pretrained width, or one equal to the model width) the input embeddings
+    /// are the table rows of the ids.
+    @Test(arguments: [Int?.none, Int?.some(8)])
+    func embeddingsAreTableRows(pretrained: Int?) throws {
+        var model = try SentimentTransformer(configuration: Self.tiny(pretrained: pretrained), seed: 6)
+        let table = try #require(model.parameter(named: "embedding.weight"))
+        var rng = SplitMix64(seed: 0)
+        let pass = model.forward(batch: Self.batch, training: false, rng: &rng)
+        for b in 0..<3 {
+            for t in 0..<Self.batch.lengths[b] {
+                let id = Int(Self.batch.ids[b * Self.batch.length + t])
+                #expect((0..<8).allSatisfy { pass.embeddings[b, t, $0] == table[id, $0] }, "row \(b), \(t)")
+            }
         }
     }
 
