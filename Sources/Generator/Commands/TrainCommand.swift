@@ -44,7 +44,8 @@ struct TrainCommand: AsyncParsableCommand {
         if let epochs { corpus.training.epochs = epochs }
         if let minutes { corpus.training.minutes = minutes }
         if glove { corpus.model.glove = true }
-        setBLASThreads(global.threads)
+        // The model splits its products over its own threads; OpenBLAS stays on one so the two never stack.
+        setBLASThreads(1)
         let store = try CorpusStore(options: global)
         let dataset = try TaskDataset.load(task, from: store, phrases: corpus.training.phrases)
         let embeddings = corpus.model.glove == true ? try store.loadGloVe() : nil
