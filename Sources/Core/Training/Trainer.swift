@@ -10,6 +10,9 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var decay = true
     /// Passes over the training data (the step budget), unless `timeBudget` ends training first.
     public var epochs = 10
+    /// When set, training stops after this many steps (a fractional number of epochs), and the schedule decays to
+    /// zero there.
+    public var maxSteps: Int? = nil
     /// Seconds; when set, the schedule decays to zero at this time and training stops there.
     public var timeBudget: Double? = nil
     public var clipNorm: Float = 1.0
@@ -27,7 +30,7 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case learningRate = "learning_rate", batchSize = "batch_size", warmupSteps = "warmup_steps", decay, epochs
+        case learningRate = "learning_rate", batchSize = "batch_size", warmupSteps = "warmup_steps", decay, epochs, maxSteps = "max_steps"
         case timeBudget = "time_budget", clipNorm = "clip_norm", weightDecay = "weight_decay"
         case embeddingLearningRateMultiplier = "embedding_learning_rate_multiplier"
         case evaluateEvery = "evaluate_every", patience, seed, threads
@@ -110,7 +113,7 @@ public struct Trainer: Sendable {
         let batcher = LengthBucketingBatcher(batchSize: o.batchSize, maxLength: model.configuration.maxLength)
         let lengths = training.map { min($0.ids.count, model.configuration.maxLength) }
         let batchesPerEpoch = (training.count + o.batchSize - 1) / o.batchSize
-        let totalSteps = max(1, batchesPerEpoch * o.epochs)
+        let totalSteps = max(1, min(batchesPerEpoch * o.epochs, o.maxSteps ?? .max))
         var adam = Adam(layout: model.layout, weightDecay: o.weightDecay,
                         multipliers: o.embeddingLearningRateMultiplier == 1 ? [:]
                             : ["embedding.weight": o.embeddingLearningRateMultiplier])
@@ -175,6 +178,7 @@ public struct Trainer: Sendable {
             history.epochs = epoch
             for indices in batcher.epoch(lengths: lengths, rng: &rng) {
                 if let budget = o.timeBudget, elapsed() >= budget { break training }
+                if step >= totalSteps { break training }
                 let (batch, targets) = batcher.makeBatch(training, indices: indices)
                 let loss = model.lossAndBackward(batch: batch, targets: targets, rng: &dropoutRNG)
                 let norm = model.withArenas { _, g, count in gradientNorm(g, count: count, threads: o.threads) }

@@ -27,8 +27,8 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(help: "Checkpoint folder (default: runs/<task>).")
     var out: String?
 
-    @Option(help: "Override the number of epochs.")
-    var epochs: Int?
+    @Option(help: "Override the number of passes over the training items (fractions allowed).")
+    var epochs: Double?
 
     @Option(help: "Override the wall-clock cap in minutes.")
     var minutes: Double?

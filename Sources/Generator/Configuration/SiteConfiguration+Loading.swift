@@ -52,7 +52,7 @@ extension SiteConfiguration {
                 throw fail("\(at).split", "'\(corpus.split)' is not one of train, dev, test")
             }
             let t = corpus.training
-            guard t.epochs >= 1 else { throw fail("\(at).training.epochs", "must be at least 1") }
+            guard t.epochs > 0 else { throw fail("\(at).training.epochs", "must be positive") }
             if let minutes = t.minutes, minutes <= 0 { throw fail("\(at).training.minutes", "must be positive") }
             guard t.batchSize >= 1 else { throw fail("\(at).training.batch_size", "must be at least 1") }
             guard t.learningRate > 0 else { throw fail("\(at).training.learning_rate", "must be positive") }

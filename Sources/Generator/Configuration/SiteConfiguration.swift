@@ -42,7 +42,7 @@ struct TrainingSettings: Codable, Equatable, Sendable {
     /// Train on every distinct phrase of the SST training trees (sentence-level evaluation either way).
     var phrases: Bool = true
     /// Passes over the training items; the learning rate decays linearly to zero at the end of the last one.
-    var epochs: Int = 4
+    var epochs: Double = 2.5
     /// Optional wall-clock cap: when set, the schedule decays to zero at this time instead (not reproducible
     /// across machines, so off by default).
     var minutes: Double?

@@ -40,7 +40,7 @@ enum ModelTraining {
         o.learningRate = Float(t.learningRate)
         o.batchSize = t.batchSize
         o.warmupSteps = t.warmupSteps
-        o.epochs = t.epochs
+        o.epochs = Int(t.epochs.rounded(.up))
         o.timeBudget = t.minutes.map { $0 * 60 }
         o.clipNorm = Float(t.clipNorm)
         o.weightDecay = Float(t.weightDecay)
@@ -82,10 +82,12 @@ enum ModelTraining {
         }
         let training = trainingItems.map { TrainingExample(ids: vocabulary.encode($0.tokens), target: $0.target) }
         let development = dataset.dev.map { TrainingExample(ids: vocabulary.encode($0.tokens), target: $0.target) }
-        let options = options(for: corpus, seed: seed, threads: threads)
+        var options = options(for: corpus, seed: seed, threads: threads)
+        let batchesPerEpoch = (training.count + options.batchSize - 1) / options.batchSize
+        options.maxSteps = max(1, Int((corpus.training.epochs * Double(batchesPerEpoch)).rounded()))
         output.write("train \(corpus.id): \(training.count) training items, \(development.count) dev sentences, "
                      + "vocabulary \(vocabulary.count), \(model.parameterCount) parameters, "
-                     + "\(options.epochs) epochs" + (options.timeBudget.map { ", at most \(ProgressMeter.duration($0))" } ?? "") + "\n")
+                     + "\(corpus.training.epochs) epochs (\(options.maxSteps!) steps)" + (options.timeBudget.map { ", at most \(ProgressMeter.duration($0))" } ?? "") + "\n")
         let printer = TrainingPrinter(output: output)
         let history = Trainer(options: options).train(&model, training: training, development: development,
                                                      progress: printer.report)
@@ -115,7 +117,7 @@ final class TrainingPrinter: @unchecked Sendable {
         case .step:
             let percent = p.totalSteps > 0 ? 100 * Double(p.step) / Double(p.totalSteps) : 0
             let line = String(format: "  epoch %d step %d/%d (%.0f%%) loss %.4f lr %.2e %@ tok/s elapsed %@ eta %@",
-                              p.epoch + 1, p.step, p.totalSteps, percent, p.loss, p.learningRate,
+                              p.epoch, p.step, p.totalSteps, percent, p.loss, p.learningRate,
                               String(format: "%.0f", p.tokensPerSecond), ProgressMeter.duration(p.elapsed),
                               ProgressMeter.duration(p.remaining))
             output.write(output.isInteractive ? "\r\u{1B}[2K" + line : line + "\n")
