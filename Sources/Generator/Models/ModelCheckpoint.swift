@@ -35,6 +35,15 @@ enum ModelCheckpoint {
         try e.encode(metrics).write(to: folder.appendingPathComponent(metricsFile), options: .atomic)
     }
 
+    /// Only the per-split metrics of a checkpoint (cheap: no weights are read).
+    static func loadMetrics(from folder: URL) throws -> [String: EvaluationResult] {
+        let url = folder.appendingPathComponent(metricsFile)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw AtlasError(source: url.path, message: "checkpoint metrics missing")
+        }
+        return try JSONDecoder().decode(Metrics.self, from: data).splits
+    }
+
     /// Reads a checkpoint folder back; every tensor is checked by name, shape and dtype.
     static func load(from folder: URL) throws -> TrainedModel {
         func read(_ name: String) throws -> Data {

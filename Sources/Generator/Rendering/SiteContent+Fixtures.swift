@@ -7,12 +7,12 @@ extension SiteContent {
         MethodInfo(id: "lat", name: "LAT (paper)", summary: "Context attention traced down each head's chain, summed at the input."),
         MethodInfo(id: "lat-mean", name: "LAT, heads averaged", summary: "LAT with the heads averaged at every layer."),
         MethodInfo(id: "rollout", name: "Attention rollout", summary: "Head-averaged attention with the residual path, multiplied through the layers."),
-        MethodInfo(id: "flow", name: "Attention flow", summary: "Maximum flow through the residual-corrected attention graph."),
+        MethodInfo(id: "attention-flow", name: "Attention flow", summary: "Maximum flow through the residual-corrected attention graph."),
         MethodInfo(id: "context", name: "Context attention", summary: "The pooling attention over the last layer alone."),
-        MethodInfo(id: "raw", name: "Raw attention", summary: "Attention received per layer, averaged over heads and queries."),
-        MethodInfo(id: "grad", name: "Gradient sensitivity", summary: "Norm of the output's gradient with respect to each embedding."),
-        MethodInfo(id: "grad-input", name: "Gradient × input", summary: "Gradient times embedding: a signed first-order contribution."),
-        MethodInfo(id: "ig", name: "Integrated gradients", summary: "Gradients averaged along the path from a zero baseline, times the input."),
+        MethodInfo(id: "raw-attention", name: "Raw attention", summary: "Attention received per layer, averaged over heads and queries."),
+        MethodInfo(id: "gradient-sensitivity", name: "Gradient sensitivity", summary: "Norm of the output's gradient with respect to each embedding."),
+        MethodInfo(id: "gradient-times-input", name: "Gradient × input", summary: "Gradient times embedding: a signed first-order contribution."),
+        MethodInfo(id: "integrated-gradients", name: "Integrated gradients", summary: "Gradients averaged along the path from a zero baseline, times the input."),
     ]
 
     /// A deterministic synthetic site: `corpora` corpora of `examples` examples each, `tokens` tokens per example,
@@ -28,8 +28,8 @@ extension SiteContent {
                                           "acting": 5.8, "great": 7.5, "mess": 3.0, "love": 8.0]
         if hostile { vocabulary += ["<script>alert(1)</script>", "\"quoted\" & 'single'", "../../x", "</p>"] }
         let methods = standardMethods
-        let depth: [String: Int] = ["lat": layers, "lat-mean": layers, "rollout": layers, "flow": layers,
-                                    "raw": max(1, layers - 1), "context": 1, "grad": 1, "grad-input": 1, "ig": 1]
+        let depth: [String: Int] = ["lat": layers, "lat-mean": layers, "rollout": layers, "attention-flow": layers,
+                                    "raw-attention": max(1, layers - 1), "context": 1, "gradient-sensitivity": 1, "gradient-times-input": 1, "integrated-gradients": 1]
         let labels = hostile ? ["negative & <b>", "\"positive\""] : ["very negative", "negative", "neutral", "positive", "very positive"]
         var corpusList: [CorpusContent] = []
         var occurrences: [String: [Occurrence]] = [:]
@@ -42,7 +42,7 @@ extension SiteContent {
                     MethodTrace(methodID: method.id, layers: (0..<(depth[method.id] ?? 1)).map { _ in
                         words.map { word in
                             let base = abs((valences[word] ?? 5) - 5) / 4 + 0.05 * random.nextUnitDouble()
-                            return method.id == "grad-input" ? base * (random.nextUnitDouble() < 0.4 ? -1 : 1) : base / Double(tokens)
+                            return method.id == "gradient-times-input" ? base * (random.nextUnitDouble() < 0.4 ? -1 : 1) : base / Double(tokens)
                         }
                     })
                 }
@@ -98,7 +98,7 @@ extension SiteContent {
                                         comparison: [ComparisonRow(label: "word types", ours: "2,301", published: "2,338"),
                                                      ComparisonRow(label: "quadratic term t", ours: "6.9", published: "7.24"),
                                                      ComparisonRow(label: "R²", ours: "0.057", published: "0.059")]),
-                topWords: ["lat", "grad-input"].map { id in
+                topWords: ["lat", "gradient-times-input"].map { id in
                     TopWordList(methodID: id, words: vocabulary.prefix(12).enumerated().map { index, word in
                         TopWord(word: word, score: 0.2 / Double(index + 1), valence: valences[word])
                     })

@@ -54,6 +54,9 @@ public final class ProgressMeter: @unchecked Sendable {
 
     public func setTotal(_ total: Int) { lock.withLock { self.total = total } }
 
+    /// Adds work to the total (a step that learns its size part by part, e.g. one corpus at a time).
+    public func addToTotal(_ count: Int) { lock.withLock { total += count } }
+
     public func advance(by count: Int = 1) {
         let line: String? = lock.withLock {
             done += count

@@ -34,12 +34,12 @@ struct BrowserTests {
         let corpus = content.corpora[0]
         let example = corpus.examples[0]
         let page = site.appendingPathComponent(SitePaths().example(corpus: corpus.id, example: example.id))
-        let dom = try Self.runChromium(["--dump-dom", page.absoluteString + "#m=grad-input&l=0"])
+        let dom = try Self.runChromium(["--dump-dom", page.absoluteString + "#m=gradient-times-input&l=0"])
         #expect(dom.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" class=\"js\">"))
         #expect(dom.contains("id=\"trace-caption\">Gradient × input, all<"))
-        #expect(dom.contains("data-method=\"grad-input\""))
+        #expect(dom.contains("data-method=\"gradient-times-input\""))
         // The classes the script painted are the ones Swift computes from the unpacked scores.
-        let scores = try #require(example.traces.first { $0.methodID == "grad-input" }?.layers.first)
+        let scores = try #require(example.traces.first { $0.methodID == "gradient-times-input" }?.layers.first)
         let peak = scores.map(abs).max()!
         let expected = scores.map { "class=\"t " + Palette.heat($0, maxMagnitude: peak, isSigned: true) + "\"" }
         let painted = dom.matches(of: /class="t [a-z][0-9]"/).map { String(dom[$0.range]) }

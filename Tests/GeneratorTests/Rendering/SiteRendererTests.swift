@@ -34,7 +34,7 @@ import Testing
         #expect(page.contains("class=\"connections\""))
         #expect(page.contains(example.trueLabel))
         let methods = try SiteFixture.read(site, paths.methods)
-        #expect(methods.contains("id=\"m-grad-input\""))
+        #expect(methods.contains("id=\"m-gradient-times-input\""))
         #expect(methods.contains("Sundararajan"))
     }
 
@@ -58,7 +58,7 @@ import Testing
             let tokens = content.corpora[0].examples[index].tokens
             content.corpora[0].examples[index].traces = content.methods.map { method in
                 MethodTrace(methodID: method.id, layers: (0..<7).map { layer in
-                    tokens.indices.map { Double(($0 * 37 + layer * 11) % 53) / 53 - (method.id == "grad-input" ? 0.5 : 0) }
+                    tokens.indices.map { Double(($0 * 37 + layer * 11) % 53) / 53 - (method.id == "gradient-times-input" ? 0.5 : 0) }
                 })
             }
         }

@@ -1,0 +1,59 @@
+// BuildCommand: `atlas build` — data → train → trace → validate → render → check, into site/.
+import ArgumentParser
+import Core
+import Foundation
+
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Train (or load cached) models, trace, validate and publish the static site.",
+        discussion: """
+            Runs the named steps data, train, trace, validate, render and check. Each step is skipped when \
+            its inputs are unchanged (models, traces and statistics are cached under <cache-dir>/build, \
+            keyed by the configuration, the data's hashes and the code's stage versions). The site is \
+            written to a temporary folder, checked (libxml2, links) and only then swapped into --out, so a \
+            failed build leaves the previous site untouched.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "A YAML configuration (see README). Without it the chosen profile's defaults are used.")
+    var config: String?
+
+    @Option(help: "Profile when no configuration is given: full (the paper's setting) or ci (small and quick).")
+    var profile: Profile = .full
+
+    @Option(help: "The site folder.")
+    var out: String = "site"
+
+    @Option(help: "The templates folder.")
+    var templates: String = TemplateLibrary.defaultDirectory
+
+    @Option(help: "Redo a step even when unchanged (data, train, trace, validate, render, check, or all). Repeatable.")
+    var force: [String] = []
+
+    static let stepNames = ["data", "train", "trace", "validate", "render", "check", "all"]
+
+    func validate() throws {
+        for name in force where !Self.stepNames.contains(name) {
+            throw ValidationError("--force \(name): not a step; use one of \(Self.stepNames.joined(separator: ", ")).")
+        }
+    }
+
+    func run() async throws {
+        let configuration = try config.map(SiteConfiguration.load(path:)) ?? SiteConfiguration(profile: profile)
+        let output = TerminalOutput.standardOutput()
+        let cache = URL(fileURLWithPath: global.cacheDir).appendingPathComponent("build")
+        let templatesURL = URL(fileURLWithPath: templates)
+        var context = BuildContext(configuration: configuration,
+                                   configurationSource: config ?? "the \(profile.rawValue) profile",
+                                   store: try CorpusStore(options: global), cacheFolder: cache,
+                                   outputFolder: URL(fileURLWithPath: out), templatesFolder: templatesURL,
+                                   threads: global.threads, forced: Set(force), output: output)
+        context.renderer = try await SiteRenderer(templatesDirectory: templatesURL)
+        let steps: [any Step<BuildContext>] = [DataStep(), TrainStep(), TraceStep(), ValidateStep(), RenderStep(), CheckStep()]
+        let start = Date()
+        try PipelineRunner(cacheFolder: cache, forced: Set(force), output: output).run(steps, context: &context)
+        output.write("built \(out)/index.html in \(ProgressMeter.duration(Date().timeIntervalSince(start)))\n")
+    }
+}

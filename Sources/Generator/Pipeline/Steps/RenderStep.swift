@@ -1,0 +1,65 @@
+// RenderStep: builds the site's content from the results and renders every page and data file into a staging folder.
+import Core
+import Foundation
+
+struct RenderStep: Step {
+    var name: String { "render" }
+
+    /// The site's key: every result it shows, the templates, and the program that renders them.
+    static func siteKey(_ context: BuildContext) throws -> CacheKey {
+        var b = CacheKey.Builder()
+        b.add("title", context.configuration.title)
+        for corpus in context.configuration.corpora {
+            b.add(corpus.id, try context.validationKey(corpus))
+        }
+        let templates = context.templatesFolder.standardizedFileURL.path
+        for path in (FileManager.default.subpaths(atPath: templates) ?? []).sorted() {
+            var isFolder: ObjCBool = false
+            let url = URL(fileURLWithPath: templates).appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                try b.addFile("template:\(path)", at: url)
+            }
+        }
+        try b.addFile("program", at: URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath())
+        return b.build()
+    }
+
+    /// Unchanged when the published site was built from the same key (recorded inside it).
+    func cacheKey(_ context: BuildContext) throws -> CacheKey? {
+        let stamp = context.outputFolder.appendingPathComponent(SiteStamp.file)
+        guard FileManager.default.fileExists(atPath: stamp.path) else { return nil }
+        return try Self.siteKey(context)
+    }
+
+    func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
+        var results: [CorpusResults] = []
+        for corpus in context.configuration.corpora {
+            let dataset = try context.dataset(corpus)
+            let metrics = try context.models[corpus.id]?.metrics ?? ModelCheckpoint.loadMetrics(from: try context.modelFolder(corpus))
+            results.append(CorpusResults(corpus: corpus, dataset: dataset, metrics: metrics,
+                                         records: try context.records(corpus), report: try context.report(corpus)))
+        }
+        let footer = "Built by Attention Atlas from \(context.configurationSource) (seed \(context.configuration.seed))."
+        let content = SiteContentBuilder.build(title: context.configuration.title, results: results, footer: footer)
+        guard let renderer = context.renderer else {
+            throw AtlasError(source: context.templatesFolder.path, message: "templates were not loaded")
+        }
+        let writer = try SiteWriter(output: context.outputFolder)
+        do {
+            progress.setTotal(renderer.pageCount(content))
+            try renderer.render(content, to: writer, threads: context.threads, progress: progress)
+            try DataFiles.write(results, content: content, to: writer)
+            try writer.write(try Self.siteKey(context).hex + "\n", to: SiteStamp.file)
+        } catch {
+            writer.discard()
+            throw error
+        }
+        context.stagedSite = writer
+    }
+}
+
+/// The file inside a built site that records the key it was built from.
+enum SiteStamp {
+    static let file = "data/build-key.txt"
+}
+

@@ -1,0 +1,37 @@
+// TraceStep: traces the configured split of every corpus with every method; JSON Lines in the cache.
+import Core
+import Foundation
+
+struct TraceStep: Step {
+    var name: String { "trace" }
+
+    func cacheKey(_ context: BuildContext) throws -> CacheKey? {
+        var b = CacheKey.Builder()
+        for corpus in context.configuration.corpora {
+            guard FileManager.default.fileExists(atPath: try context.traceFile(corpus).path) else { return nil }
+            b.add(corpus.id, try context.traceKey(corpus))
+        }
+        return b.build()
+    }
+
+    func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
+        let isForced = context.forced.contains(name) || context.forced.contains("all")
+        for corpus in context.configuration.corpora {
+            let file = try context.traceFile(corpus)
+            if FileManager.default.fileExists(atPath: file.path) && !isForced { continue }
+            let records = Tracing.trace(corpus, model: try context.model(corpus), dataset: try context.dataset(corpus),
+                                        threads: context.threads, progress: progress)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(try TraceRecord.jsonLines(records).utf8).write(to: file, options: .atomic)
+            context.traces[corpus.id] = records
+            let errors = records.compactMap { $0.integratedGradientsError?.relative }
+            let median = errors.sorted()[safe: errors.count / 2] ?? 0
+            context.output.write(String(format: "  %@: %d examples traced; integrated gradients' median completeness error %.2f%%\n",
+                                        corpus.id, records.count, 100 * median))
+        }
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,42 @@
+// TrainStep: trains each corpus's model, or finds it in the cache (keyed by data, sizes, recipe, seed, code).
+import Core
+import Foundation
+
+struct TrainStep: Step {
+    var name: String { "train" }
+
+    /// Unchanged when every model's checkpoint exists under its key.
+    func cacheKey(_ context: BuildContext) throws -> CacheKey? {
+        var b = CacheKey.Builder()
+        for corpus in context.configuration.corpora {
+            let folder = try context.modelFolder(corpus)
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(ModelCheckpoint.weightsFile).path)
+            else { return nil }
+            b.add(corpus.id, try context.modelKey(corpus))
+        }
+        return b.build()
+    }
+
+    func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
+        let isForced = context.forced.contains(name) || context.forced.contains("all")
+        for corpus in context.configuration.corpora {
+            let folder = try context.modelFolder(corpus)
+            let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(ModelCheckpoint.weightsFile).path)
+            if exists && !isForced {
+                context.output.write("  \(corpus.id): cached at \(folder.path)\n")
+                continue
+            }
+            let dataset = try context.dataset(corpus)
+            let glove = corpus.model.glove == true ? try context.store.loadGloVe() : nil
+            setBLASThreads(1)
+            let trained = try ModelTraining.train(corpus, dataset: dataset, seed: context.configuration.seed,
+                                                  threads: context.threads, glove: glove, output: context.output)
+            try ModelCheckpoint.save(trained, task: corpus.task, to: folder)
+            context.models[corpus.id] = trained
+            if let test = trained.metrics["test"] {
+                context.output.write("  \(corpus.id) test: \(MetricsText.describe(test))\n")
+            }
+            progress.advance()
+        }
+    }
+}

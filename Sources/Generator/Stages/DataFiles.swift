@@ -1,0 +1,55 @@
+// DataFiles: the site's downloads — statistics (JSON, CSV), traces (JSON Lines in a zip), model metrics.
+import Core
+import Foundation
+import ZIPFoundation
+
+enum DataFiles {
+    /// A fixed date for zip entries, so that the same traces give the same bytes.
+    static let fixedDate = Date(timeIntervalSince1970: 1_600_000_000)
+
+    static func write(_ results: [CorpusResults], content: SiteContent, to writer: SiteWriter) throws {
+        let encoder = ModelCheckpoint.encoder()
+        var metrics: [String: [String: EvaluationResult]] = [:]
+        for r in results {
+            try writer.write(try encoder.encode(r.report), to: "data/\(r.corpus.id)-statistics.json")
+            let rows = content.corpora.first { $0.id == r.corpus.id }?.statistics ?? []
+            try writer.write(csv(rows), to: "data/\(r.corpus.id)-statistics.csv")
+            try writer.write(try zippedTraces(r.records, name: "\(r.corpus.id)-traces.jsonl"),
+                             to: "data/\(r.corpus.id)-traces.zip")
+            metrics[r.corpus.id] = r.metrics
+        }
+        try writer.write(try encoder.encode(metrics), to: "data/metrics.json")
+    }
+
+    /// RFC 4180 CSV of statistics rows (fields with commas, quotes or line breaks are quoted).
+    static func csv(_ rows: [StatisticRow]) -> String {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        func number(_ value: Double?) -> String { value.map { String(format: "%.6g", $0) } ?? "" }
+        var lines = ["method,layer,statistic,estimate,ci_lower,ci_upper,p_value,n"]
+        for r in rows {
+            lines.append([field(r.methodID), field(r.layer), field(r.statistic), number(r.estimate), number(r.lower),
+                          number(r.upper), number(r.pValue), String(r.n)].joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The records as JSON Lines (without the per-head chains, which only the cache keeps), deflated in a zip.
+    static func zippedTraces(_ records: [TraceRecord], name: String) throws -> Data {
+        let slim = records.map { record -> TraceRecord in
+            var r = record
+            for (id, a) in r.attributions { r.attributions[id] = Attribution(scores: a.scores, layers: a.layers, heads: nil) }
+            return r
+        }
+        let text = Data(try TraceRecord.jsonLines(slim).utf8)
+        let archive = try Archive(accessMode: .create)
+        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(text.count), modificationDate: fixedDate,
+                             compressionMethod: .deflate) { position, size in
+            text.subdata(in: Int(position)..<Int(position) + size)
+        }
+        guard let data = archive.data else { throw AtlasError(source: name, message: "could not build the zip archive") }
+        return data
+    }
+}

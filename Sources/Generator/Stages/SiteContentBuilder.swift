@@ -1,0 +1,257 @@
+// SiteContentBuilder: trained models, traces and validation reports → the plain values the site renders.
+import Core
+import Foundation
+
+/// Everything the site is made from, per corpus.
+struct CorpusResults {
+    var corpus: CorpusSettings
+    var dataset: TaskDataset
+    var metrics: [String: EvaluationResult]
+    var records: [TraceRecord]
+    var report: ValidationReport
+}
+
+enum SiteContentBuilder {
+    static let claim = """
+        Wu, Nguyen & Ong (BlackboxNLP 2020) claim that the self-attention weights of a Transformer trained for \
+        sentiment encode semantics: tracing the attention layer by layer back to the input words (Layer-wise \
+        Attention Tracing, LAT), the words that receive the most attention are the emotionally loaded ones, \
+        far from neutral in human valence ratings. This site retrains the models, traces every test sentence \
+        with LAT and eight other attribution methods, and tests the claim against the Warriner et al. (2013) \
+        norms and VADER with effect sizes, bootstrap confidence intervals, multiple-comparison corrections and \
+        random and word-frequency baselines. Whatever the result, it is reported as measured.
+        """
+
+    static let methodSummaries: [MethodID: (String, String)] = [
+        .lat: ("LAT (paper)", "Context attention traced down each head's chain of attention matrices, summed over heads at the input."),
+        .latMean: ("LAT, heads averaged", "LAT with the heads of each layer averaged before tracing."),
+        .rollout: ("Attention rollout", "Head-averaged attention plus the residual path (0.5·A + 0.5·I), multiplied through the layers from α."),
+        .attentionFlow: ("Attention flow", "Maximum flow from the pooled output to each input word through the residual-corrected attention graph."),
+        .context: ("Context attention", "The pooling attention α over the last layer alone."),
+        .rawAttention: ("Raw attention", "Attention each token receives in a layer, averaged over heads and query positions."),
+        .gradientSensitivity: ("Gradient sensitivity", "Norm of the explained output's gradient with respect to each word's embedding."),
+        .gradientTimesInput: ("Gradient × input", "Gradient dotted with the embedding: a signed first-order contribution."),
+        .integratedGradients: ("Integrated gradients", "Gradients along the straight path from a zero baseline, times the input (Gauss–Legendre quadrature)."),
+        .random: ("Random", "Scores shuffled across occurrences: the baseline every method must beat."),
+    ]
+
+    static func methodName(_ id: String) -> String {
+        MethodID(rawValue: id).flatMap { methodSummaries[$0]?.0 } ?? (id == "frequency" ? "Word frequency" : id)
+    }
+
+    static func layerLabel(_ layer: Int?, method: String, depth: Int) -> String {
+        guard let layer else { return "" }
+        if layer == 0 { return "input" }
+        if method == MethodID.rawAttention.rawValue && layer == depth - 1 { return "context" }
+        return "layer \(layer)"
+    }
+
+    static func build(title: String, results: [CorpusResults], footer: String) -> SiteContent {
+        let methodIDs = results.first?.records.first?.attributions.keys.sorted() ?? []
+        let methods = methodIDs.map { id in
+            MethodInfo(id: id.rawValue, name: methodSummaries[id]?.0 ?? id.rawValue, summary: methodSummaries[id]?.1 ?? "")
+        }
+        let models = results.map { r in
+            ModelSummary(name: r.corpus.task.displayName, task: r.corpus.id, metrics: modelMetrics(r.metrics))
+        }
+        var keyRows: [StatisticRow] = []
+        for r in results {
+            for entry in r.report.entries where entry.layer == nil {
+                guard let primary = entry.targets.first, let rho = primary.spearman else { continue }
+                keyRows.append(StatisticRow(methodID: entry.method, layer: r.corpus.id,
+                                            statistic: "Spearman ρ with |V − 5|", estimate: rho.estimate,
+                                            lower: rho.interval?.lower, upper: rho.interval?.upper,
+                                            pValue: rho.adjusted?.holm ?? rho.pValue, n: rho.n))
+            }
+        }
+        let corpora = results.map(corpusContent)
+        return SiteContent(title: title, claim: claim, models: models, methods: methods, keyStatistics: keyRows,
+                           corpora: corpora, words: words(results), downloads: downloads(results), footer: footer)
+    }
+
+    static func modelMetrics(_ metrics: [String: EvaluationResult]) -> [Metric] {
+        var out: [Metric] = []
+        for split in ["test", "dev"] {
+            guard let m = metrics[split] else { continue }
+            if let a = m.accuracy { out.append(Metric(label: "\(split) accuracy", value: a)) }
+            if let f = m.macroF1 { out.append(Metric(label: "\(split) macro-F1", value: f)) }
+            if let r = m.pearson { out.append(Metric(label: "\(split) Pearson r", value: r)) }
+            if let c = m.concordance { out.append(Metric(label: "\(split) CCC", value: c)) }
+            if let e = m.rootMeanSquaredError { out.append(Metric(label: "\(split) RMSE", value: e)) }
+        }
+        return out
+    }
+
+    // MARK: Corpus pages
+
+    static func corpusContent(_ r: CorpusResults) -> CorpusContent {
+        let depthByMethod = Dictionary(r.report.entries.compactMap { e in e.layer.map { (e.method, $0 + 1) } },
+                                       uniquingKeysWith: max)
+        var rows: [StatisticRow] = []
+        for entry in r.report.entries {
+            let layer = layerLabel(entry.layer, method: entry.method, depth: depthByMethod[entry.method] ?? 0)
+            for target in entry.targets {
+                let what = targetLabel(target.target)
+                if let rho = target.spearman {
+                    rows.append(StatisticRow(methodID: entry.method, layer: layer, statistic: "Spearman ρ, \(what)",
+                                             estimate: rho.estimate, lower: rho.interval?.lower, upper: rho.interval?.upper,
+                                             pValue: rho.adjusted?.holm ?? rho.pValue, n: rho.n))
+                }
+                if let q = target.quadratic, let b2 = q.orthogonal.coefficients.last {
+                    rows.append(StatisticRow(methodID: entry.method, layer: layer,
+                                             statistic: "quadratic term t (poly), \(target.target.lexicon) valence",
+                                             estimate: b2.t, pValue: q.quadraticVersusLinear.adjusted?.holm ?? b2.pValue,
+                                             n: q.orthogonal.n))
+                }
+                if let top = target.topK.first(where: { $0.k == 100 }) ?? target.topK.first, let d = top.cohenD {
+                    rows.append(StatisticRow(methodID: entry.method, layer: layer,
+                                             statistic: "Cohen's d, top \(top.k) vs rest, \(what)",
+                                             estimate: d.estimate, lower: d.interval?.lower, upper: d.interval?.upper,
+                                             pValue: top.welch.map { $0.adjusted?.holm ?? $0.pValue }, n: d.n1 + d.n2))
+                }
+            }
+        }
+        // Per-layer series of the primary Spearman for the layered methods.
+        var lines: [LayerSeries.Line] = []
+        let maxDepth = depthByMethod.values.max() ?? 1
+        for (method, depth) in depthByMethod.sorted(by: { $0.key < $1.key }) {
+            var values = [Double?](repeating: nil, count: maxDepth)
+            for entry in r.report.entries where entry.method == method {
+                guard let layer = entry.layer, layer < depth else { continue }
+                values[layer] = entry.targets.first?.spearman?.estimate
+            }
+            lines.append(LayerSeries.Line(methodID: method, values: values))
+        }
+        let labels = (0..<maxDepth).map { $0 == 0 ? "input" : "\($0)" }
+        let series = lines.isEmpty ? [] : [LayerSeries(statistic: "Spearman ρ with |V − 5| (Warriner), by layer",
+                                                       layerLabels: labels, lines: lines)]
+        let latEntry = r.report.entries.first { $0.method == MethodID.lat.rawValue && $0.layer == nil }
+        let scatter = scatterContent(latEntry, corpusID: r.corpus.id)
+        let topWords = r.report.entries.filter { $0.layer == nil }.map { entry in
+            TopWordList(methodID: entry.method, words: entry.topWords.prefix(25).map {
+                TopWord(word: $0.word, score: $0.meanScore, valence: $0.ratings["warriner.valence.intensity"])
+            })
+        }
+        let examples = r.records.map { exampleContent($0, dataset: r.dataset) }
+        return CorpusContent(id: r.corpus.id, name: r.corpus.task.displayName, description: corpusDescription(r),
+                             metrics: modelMetrics(r.metrics), statistics: rows, layerSeries: series, scatter: scatter,
+                             topWords: topWords, examples: examples)
+    }
+
+    static func targetLabel(_ t: ValidationTarget) -> String {
+        let lexicon = t.lexicon == "warriner" ? "Warriner" : t.lexicon == "vader" ? "VADER" : t.lexicon
+        return t.measure == .intensity ? "\(lexicon) |\(t.dimension.rawValue) − neutral|" : "\(lexicon) \(t.dimension.rawValue)"
+    }
+
+    static func corpusDescription(_ r: CorpusResults) -> String {
+        let split = r.corpus.split
+        let count = r.records.count
+        switch r.corpus.task {
+        case .sst5, .sst2:
+            return "Stanford Sentiment Treebank, \(split) split: \(count) sentences traced. The model was trained "
+                + (r.corpus.training.phrases ? "on every distinct labelled phrase of the training trees" : "on the training sentences")
+                + "; accuracy is measured on whole sentences."
+        case .emobankValence:
+            return "EmoBank, \(split) split: \(count) sentences with annotator valence ratings (1–5), traced through "
+                + "a valence regression model (the stand-in for the paper's SEND narratives)."
+        }
+    }
+
+    static func scatterContent(_ entry: MethodLayerValidation?, corpusID: String) -> ScatterContent {
+        let target = entry?.targets.first { $0.quadratic != nil }
+        let points = (entry?.scatter ?? []).map {
+            ScatterPoint(word: $0.word, valence: $0.valence, score: $0.meanScore, occurrences: $0.n)
+        }
+        var fit = QuadraticFit(b0: 0, b1: 0, b2: 0, rSquared: 0)
+        var comparison: [ComparisonRow] = []
+        if let q = target?.quadratic {
+            let c = q.quadratic.coefficients.map(\.estimate)
+            if c.count == 3 { fit = QuadraticFit(b0: c[0], b1: c[1], b2: c[2], rSquared: q.quadratic.rSquared) }
+            let poly = q.orthogonal.coefficients
+            let published = corpusID.hasPrefix("sst") ? ("2,338", "−9.71", "7.24", "0.059") : ("665 (SEND)", "−2.60", "6.03", "0.061")
+            comparison = [
+                ComparisonRow(label: "word types (seen more than once)", ours: "\(q.orthogonal.n)", published: published.0),
+                ComparisonRow(label: "linear term t", ours: String(format: "%.2f", poly.count > 1 ? poly[1].t : .nan), published: published.1),
+                ComparisonRow(label: "quadratic term t", ours: String(format: "%.2f", poly.count > 2 ? poly[2].t : .nan), published: published.2),
+                ComparisonRow(label: "R²", ours: String(format: "%.3f", q.orthogonal.rSquared), published: published.3),
+            ]
+        }
+        return ScatterContent(methodID: MethodID.lat.rawValue, lexicon: "Warriner valence (1–9)", points: points,
+                              fit: fit, comparison: comparison)
+    }
+
+    static func exampleContent(_ record: TraceRecord, dataset: TaskDataset) -> ExampleContent {
+        let traces = record.attributions.keys.sorted().map { id -> MethodTrace in
+            let a = record.attributions[id]!
+            let layers = a.layers ?? [a.scores]
+            return MethodTrace(methodID: id.rawValue, layers: layers.map { $0.map(Double.init) })
+        }
+        return ExampleContent(id: record.id, tokens: record.tokens, trueLabel: describe(record.label, dataset),
+                              predictedLabel: describe(record.prediction, dataset), traces: traces,
+                              completenessError: record.integratedGradientsError?.relative,
+                              isTruncated: record.isTruncated)
+    }
+
+    static func describe(_ target: TraceTarget, _ dataset: TaskDataset) -> String {
+        switch target {
+        case .classIndex(let c): dataset.describe(.classIndex(c))
+        case .value(let v): String(format: "%.2f", v)
+        }
+    }
+
+    // MARK: Word pages
+
+    /// Pages for the word types joined to Warriner and seen at least twice (keeps the site within its size budget).
+    static func words(_ results: [CorpusResults]) -> [WordContent] {
+        var byWord: [String: (occurrences: [Occurrence], scores: [String: [Double]], ratings: [String: Double])] = [:]
+        for r in results {
+            guard let lat = r.report.entries.first(where: { $0.method == MethodID.lat.rawValue && $0.layer == nil }) else { continue }
+            let rated = Dictionary(lat.scatter.map { ($0.word, $0.valence) }, uniquingKeysWith: { a, _ in a })
+            for record in r.records {
+                for (i, token) in record.tokens.enumerated() {
+                    let word = token.lowercased()
+                    guard let valence = rated[word] else { continue }
+                    var item = byWord[word] ?? ([], [:], [:])
+                    item.ratings["Warriner valence (1–9)"] = valence
+                    if item.occurrences.count < 20 {
+                        item.occurrences.append(Occurrence(
+                            corpusID: r.corpus.id, exampleID: record.id,
+                            before: record.tokens[max(0, i - 6)..<i].joined(separator: " "), word: token,
+                            after: record.tokens[(i + 1)..<min(record.tokens.count, i + 7)].joined(separator: " ")))
+                    }
+                    for (method, attribution) in record.attributions {
+                        item.scores["\(r.corpus.id)/\(method.rawValue)", default: []].append(Double(attribution.scores[i]))
+                    }
+                    byWord[word] = item
+                }
+            }
+        }
+        return byWord.keys.sorted().map { word in
+            let item = byWord[word]!
+            let means = item.scores.keys.sorted().map { key in
+                MethodScore(methodID: key, score: item.scores[key]!.reduce(0, +) / Double(item.scores[key]!.count))
+            }
+            return WordContent(word: word, occurrences: item.occurrences, meanScores: means,
+                               ratings: item.ratings.keys.sorted().map { LexiconRating(name: $0, value: item.ratings[$0]!) })
+        }
+    }
+
+    // MARK: Downloads
+
+    static func downloads(_ results: [CorpusResults]) -> [DownloadFile] {
+        results.flatMap { r in
+            [
+                DownloadFile(path: "data/\(r.corpus.id)-statistics.json", title: "\(r.corpus.id): validation statistics",
+                             description: "Every method × layer × statistic with intervals, p-values and join counts.",
+                             format: "JSON"),
+                DownloadFile(path: "data/\(r.corpus.id)-statistics.csv", title: "\(r.corpus.id): statistics table",
+                             description: "The corpus page's statistics table as CSV.", format: "CSV"),
+                DownloadFile(path: "data/\(r.corpus.id)-traces.zip", title: "\(r.corpus.id): traces",
+                             description: "One JSON line per example: tokens, label, prediction, every method's scores at every layer (zip).",
+                             format: "JSON Lines (zip)"),
+            ]
+        } + [DownloadFile(path: "data/metrics.json", title: "Model metrics",
+                          description: "Accuracy, macro-F1, Pearson r, CCC and RMSE per split, and the training record.",
+                          format: "JSON")]
+    }
+}

@@ -1,0 +1,45 @@
+// Tracing: a trained model + a split of its dataset → one TraceRecord per example (every method).
+import Core
+import Foundation
+
+enum Tracing {
+    /// The examples of the corpus's traced split (capped by `max_examples`, first N in corpus order).
+    static func examples(_ corpus: CorpusSettings, dataset: TaskDataset) -> [CorpusExample] {
+        let all = dataset.split(corpus.split)
+        return corpus.maxExamples.map { Array(all.prefix($0)) } ?? all
+    }
+
+    static func options(_ corpus: CorpusSettings, threads: Int) -> TracingOptions {
+        var options = TracingOptions()
+        options.threads = threads
+        // Gauss–Legendre nodes crowd near both ends of the path, where post-LN models change fastest; the
+        // tolerance refines (doubles the nodes) on the few sentences still above 5 % completeness error.
+        options.integratedGradients = IntegratedGradients(schedule: .gaussLegendre(points: corpus.integratedGradientsSteps),
+                                                          relativeTolerance: 0.05,
+                                                          maximumSteps: 4 * corpus.integratedGradientsSteps)
+        return options
+    }
+
+    /// Traces the corpus's split with every method, showing progress.
+    static func trace(_ corpus: CorpusSettings, model trained: TrainedModel, dataset: TaskDataset, threads: Int,
+                      progress: ProgressMeter) -> [TraceRecord] {
+        let examples = examples(corpus, dataset: dataset)
+        let inputs = examples.map { example in
+            TracingInput(id: example.id, tokens: example.tokens, ids: trained.vocabulary.encode(example.tokens),
+                         label: TraceTarget(example.target))
+        }
+        progress.addToTotal(inputs.count)
+        setBLASThreads(1)
+        let tracer = ModelTracer(model: trained.model, options: options(corpus, threads: threads))
+        return tracer.trace(inputs) { progress.advance(by: $0) }
+    }
+}
+
+extension TraceTarget {
+    init(_ target: TrainingTarget) {
+        switch target {
+        case .classIndex(let c): self = .classIndex(c)
+        case .value(let v): self = .value(Double(v))
+        }
+    }
+}

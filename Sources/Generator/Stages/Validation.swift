@@ -1,0 +1,47 @@
+// Validation: trace records → per method (and per layer) word scores → lexicon statistics.
+import Core
+import Foundation
+
+enum Validation {
+    /// Methods whose every layer is validated (RESEARCH.md: "for LAT at every layer"; raw attention is per layer).
+    static let layeredMethods: Set<MethodID> = [.lat, .rawAttention]
+
+    /// One series per method (its input scores) and per layer of the layered methods.
+    static func series(from records: [TraceRecord]) -> [AttributionSeries] {
+        guard let first = records.first else { return [] }
+        var result: [AttributionSeries] = []
+        for method in first.attributions.keys.sorted() {
+            let occurrences = records.flatMap { record -> [ScoredOccurrence] in
+                guard let scores = record.attributions[method]?.scores else { return [] }
+                return zip(record.tokens, scores).map { ScoredOccurrence(word: $0.lowercased(), score: Double($1)) }
+            }
+            result.append(AttributionSeries(method: method.rawValue, layer: nil, occurrences: occurrences))
+            guard layeredMethods.contains(method), let depth = first.attributions[method]?.layers?.count else { continue }
+            for layer in 0..<depth {
+                let occurrences = records.flatMap { record -> [ScoredOccurrence] in
+                    guard let scores = record.attributions[method]?.layers?[layer] else { return [] }
+                    return zip(record.tokens, scores).map { ScoredOccurrence(word: $0.lowercased(), score: Double($1)) }
+                }
+                result.append(AttributionSeries(method: method.rawValue, layer: layer, occurrences: occurrences))
+            }
+        }
+        return result
+    }
+
+    static func options(_ settings: ValidationSettings, seed: UInt64) -> ValidationOptions {
+        var options = ValidationOptions()
+        options.minimumOccurrences = settings.minimumOccurrences
+        options.topK = settings.topK
+        options.bootstrapResamples = settings.bootstrapResamples
+        options.seed = options.seed ^ seed
+        return options
+    }
+
+    /// Validates every series against Warriner (valence intensity with the quadratic fit, and arousal) and VADER.
+    static func validate(_ records: [TraceRecord], lexicons: [Lexicon], settings: ValidationSettings,
+                         seed: UInt64) throws -> ValidationReport {
+        try validateAgainstLexicons(series(from: records), lexicons: lexicons,
+                                    targets: ValidationTarget.defaults(primary: "warriner", secondary: "vader"),
+                                    options: options(settings, seed: seed))
+    }
+}
