@@ -35,8 +35,18 @@ enum SiteContentBuilder {
         .random: ("Random", "Scores shuffled across occurrences: the baseline every method must beat."),
     ]
 
+    static let baselineSummaries: [String: String] = [
+        "random-baseline": "The first method's scores shuffled across all occurrences (seeded): what chance alone gives. Every method must beat it.",
+        "frequency-baseline": "A word's number of occurrences as its score: whether attention says more than \"frequent words are emotional\".",
+    ]
+
     static func methodName(_ id: String) -> String {
-        MethodID(rawValue: id).flatMap { methodSummaries[$0]?.0 } ?? (id == "frequency" ? "Word frequency" : id)
+        if let name = MethodID(rawValue: id).flatMap({ methodSummaries[$0]?.0 }) { return name }
+        switch id {
+        case "random-baseline": return "Random baseline"
+        case "frequency-baseline": return "Word-frequency baseline"
+        default: return id
+        }
     }
 
     static func layerLabel(_ layer: Int?, method: String, depth: Int) -> String {
@@ -48,8 +58,13 @@ enum SiteContentBuilder {
 
     static func build(title: String, results: [CorpusResults], footer: String) -> SiteContent {
         let methodIDs = results.first?.records.first?.attributions.keys.sorted() ?? []
-        let methods = methodIDs.map { id in
+        var methods = methodIDs.map { id in
             MethodInfo(id: id.rawValue, name: methodSummaries[id]?.0 ?? id.rawValue, summary: methodSummaries[id]?.1 ?? "")
+        }
+        let known = Set(methods.map(\.id))
+        let baselineIDs = Set(results.flatMap { $0.report.entries.filter(\.isBaseline).map(\.method) })
+        for id in baselineIDs.sorted() where !known.contains(id) {
+            methods.append(MethodInfo(id: id, name: methodName(id), summary: baselineSummaries[id] ?? "A baseline."))
         }
         let models = results.map { r in
             ModelSummary(name: r.corpus.task.displayName, task: r.corpus.id, metrics: modelMetrics(r.metrics))

@@ -5,8 +5,14 @@ import Foundation
 struct DataStep: Step {
     var name: String { "data" }
 
-    /// Never skipped: it only verifies and parses, and later steps use what it loads.
-    func cacheKey(_ context: BuildContext) throws -> CacheKey? { nil }
+    /// Unchanged when the manifest (which holds every file's SHA-256) and the corpora asked for are: later steps
+    /// then load only what they need, lazily, so that an unchanged rebuild reads almost nothing.
+    func cacheKey(_ context: BuildContext) throws -> CacheKey? {
+        var b = CacheKey.Builder()
+        b.add("data", try context.dataKey())
+        for corpus in context.configuration.corpora { b.add(corpus.id, "\(corpus.task.rawValue)/\(corpus.training.phrases)") }
+        return b.build()
+    }
 
     func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
         progress.setTotal(context.configuration.corpora.count + 1)
