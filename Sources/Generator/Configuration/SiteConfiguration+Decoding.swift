@@ -1,0 +1,104 @@
+// SiteConfiguration+Decoding: YAML fields are optional (missing = default) and unknown fields are errors,
+// so that a typo in site.yml is reported instead of silently ignored.
+import Foundation
+
+/// A coding key for any string, used to list the keys a YAML mapping actually has.
+struct AnyCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+/// Throws when the mapping being decoded has a key that is not one of `Keys`.
+func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ decoder: Decoder, _ keys: Keys.Type) throws {
+    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+    let known = Set(Keys.allCases.map(\.stringValue))
+    for key in container.allKeys where !known.contains(key.stringValue) {
+        throw DecodingError.dataCorrupted(.init(
+            codingPath: decoder.codingPath + [key],
+            debugDescription: "unknown field; the fields known here are \(known.sorted().joined(separator: ", "))"))
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// The value at `key`, or `fallback` when the key is absent.
+    func value<T: Decodable>(_ key: Key, or fallback: T) throws -> T {
+        try decodeIfPresent(T.self, forKey: key) ?? fallback
+    }
+}
+
+
+extension ModelSettings {
+    init(from decoder: Decoder) throws {
+        try rejectUnknownKeys(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        layers = try c.decodeIfPresent(Int.self, forKey: .layers)
+        heads = try c.decodeIfPresent(Int.self, forKey: .heads)
+        modelWidth = try c.decodeIfPresent(Int.self, forKey: .modelWidth)
+        keyWidth = try c.decodeIfPresent(Int.self, forKey: .keyWidth)
+        feedForwardWidth = try c.decodeIfPresent(Int.self, forKey: .feedForwardWidth)
+        poolingHidden = try c.decodeIfPresent(Int.self, forKey: .poolingHidden)
+        classifierHidden = try c.decodeIfPresent(Int.self, forKey: .classifierHidden)
+        dropout = try c.decodeIfPresent(Double.self, forKey: .dropout)
+        positional = try c.decodeIfPresent(String.self, forKey: .positional)
+        glove = try c.decodeIfPresent(Bool.self, forKey: .glove)
+    }
+}
+
+extension TrainingSettings {
+    init(from decoder: Decoder) throws {
+        try rejectUnknownKeys(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = TrainingSettings()
+        phrases = try c.value(.phrases, or: d.phrases)
+        minutes = try c.value(.minutes, or: d.minutes)
+        batchSize = try c.value(.batchSize, or: d.batchSize)
+        learningRate = try c.value(.learningRate, or: d.learningRate)
+        embeddingLearningRateMultiplier = try c.value(.embeddingLearningRateMultiplier, or: d.embeddingLearningRateMultiplier)
+        warmupSteps = try c.value(.warmupSteps, or: d.warmupSteps)
+        clipNorm = try c.value(.clipNorm, or: d.clipNorm)
+        weightDecay = try c.value(.weightDecay, or: d.weightDecay)
+        evaluateEvery = try c.value(.evaluateEvery, or: d.evaluateEvery)
+        maxTrainingExamples = try c.decodeIfPresent(Int.self, forKey: .maxTrainingExamples)
+        minimumWordCount = try c.value(.minimumWordCount, or: d.minimumWordCount)
+    }
+}
+
+extension CorpusSettings {
+    init(from decoder: Decoder) throws {
+        try rejectUnknownKeys(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        task = try c.decode(TaskID.self, forKey: .task)
+        model = try c.value(.model, or: ModelSettings())
+        training = try c.value(.training, or: TrainingSettings())
+        split = try c.value(.split, or: "test")
+        maxExamples = try c.decodeIfPresent(Int.self, forKey: .maxExamples)
+        integratedGradientsSteps = try c.value(.integratedGradientsSteps, or: 50)
+    }
+}
+
+extension ValidationSettings {
+    init(from decoder: Decoder) throws {
+        try rejectUnknownKeys(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = ValidationSettings()
+        bootstrapResamples = try c.value(.bootstrapResamples, or: d.bootstrapResamples)
+        minimumOccurrences = try c.value(.minimumOccurrences, or: d.minimumOccurrences)
+        topK = try c.value(.topK, or: d.topK)
+    }
+}
+
+extension SiteConfiguration {
+    init(from decoder: Decoder) throws {
+        try rejectUnknownKeys(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let profile = try c.value(.profile, or: Profile.full)
+        self.init(profile: profile)
+        title = try c.value(.title, or: title)
+        seed = try c.value(.seed, or: seed)
+        corpora = try c.value(.corpora, or: corpora)
+        validation = try c.value(.validation, or: validation)
+    }
+}

@@ -1,0 +1,127 @@
+// SiteConfiguration+Loading: YAML text → a validated configuration, with errors that point at the line.
+import Core
+import Foundation
+import Yams
+
+extension SiteConfiguration {
+    /// Parses and validates a configuration. `source` is the file name used in error messages.
+    static func parse(yaml: String, source: String) throws -> SiteConfiguration {
+        let configuration: SiteConfiguration
+        do {
+            if yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                configuration = SiteConfiguration()
+            } else {
+                configuration = try YAMLDecoder().decode(SiteConfiguration.self, from: yaml)
+            }
+        } catch let error as YamlError {
+            throw AtlasError(source: source, message: "not valid YAML: \(error)",
+                             hint: "check the indentation and the quoting near the line named")
+        } catch let error as DecodingError {
+            throw Self.atlasError(error, yaml: yaml, source: source)
+        }
+        try configuration.validate(source: source)
+        return configuration
+    }
+
+    /// Reads a configuration file; a missing file is an error naming the path.
+    static func load(path: String) throws -> SiteConfiguration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw AtlasError(source: path, message: "configuration file not found",
+                             hint: "pass --config with an existing YAML file, or leave it out for the defaults")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw AtlasError(source: path, message: "configuration file is not valid UTF-8")
+        }
+        return try parse(yaml: text, source: path)
+    }
+
+    /// Checks that involve several fields or ranges, naming the field at fault.
+    func validate(source: String) throws {
+        func fail(_ field: String, _ message: String) -> AtlasError {
+            AtlasError(source: source, line: nil, message: "\(field): \(message)")
+        }
+        guard !corpora.isEmpty else { throw fail("corpora", "at least one corpus is needed") }
+        var seen = Set<String>()
+        for (i, corpus) in corpora.enumerated() {
+            let at = "corpora[\(i)]"
+            guard !corpus.id.isEmpty, corpus.id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                throw fail("\(at).id", "'\(corpus.id)' must be letters, digits, '-' or '_'")
+            }
+            guard seen.insert(corpus.id).inserted else { throw fail("\(at).id", "'\(corpus.id)' is used twice") }
+            guard ["train", "dev", "test"].contains(corpus.split) else {
+                throw fail("\(at).split", "'\(corpus.split)' is not one of train, dev, test")
+            }
+            let t = corpus.training
+            guard t.minutes > 0 else { throw fail("\(at).training.minutes", "must be positive") }
+            guard t.batchSize >= 1 else { throw fail("\(at).training.batch_size", "must be at least 1") }
+            guard t.learningRate > 0 else { throw fail("\(at).training.learning_rate", "must be positive") }
+            guard t.clipNorm > 0 else { throw fail("\(at).training.clip_norm", "must be positive") }
+            if let n = corpus.maxExamples, n < 1 { throw fail("\(at).max_examples", "must be at least 1") }
+            guard corpus.integratedGradientsSteps >= 1 else { throw fail("\(at).ig_steps", "must be at least 1") }
+            if let positional = corpus.model.positional, !["none", "sinusoidal"].contains(positional) {
+                throw fail("\(at).model.positional", "'\(positional)' is not one of none, sinusoidal")
+            }
+            if corpus.task == .emobankValence, t.phrases {
+                throw fail("\(at).training.phrases", "EmoBank has no phrase labels; set phrases: false")
+            }
+        }
+        guard validation.bootstrapResamples >= 100 else {
+            throw fail("validation.bootstrap_resamples", "use at least 100 resamples (1,000 or more for published numbers)")
+        }
+        guard validation.minimumOccurrences >= 1 else { throw fail("validation.min_occurrences", "must be at least 1") }
+        guard !validation.topK.isEmpty, validation.topK.allSatisfy({ $0 >= 1 }) else {
+            throw fail("validation.top_k", "must list positive sizes")
+        }
+    }
+
+    /// Turns a decoding error into `file:line: field: problem`, finding the line by walking the YAML node tree.
+    private static func atlasError(_ error: DecodingError, yaml: String, source: String) -> AtlasError {
+        let (path, message): ([CodingKey], String)
+        switch error {
+        case .typeMismatch(let type, let context):
+            (path, message) = (context.codingPath, "expected \(Self.describe(type))")
+        case .valueNotFound(let type, let context):
+            (path, message) = (context.codingPath, "expected \(Self.describe(type)), found nothing")
+        case .keyNotFound(let key, let context):
+            (path, message) = (context.codingPath, "the required field '\(key.stringValue)' is missing")
+        case .dataCorrupted(let context):
+            (path, message) = (context.codingPath, context.debugDescription)
+        @unknown default:
+            (path, message) = ([], "\(error)")
+        }
+        let field = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+        let line = Self.line(of: path, in: yaml)
+        return AtlasError(source: source, line: line, message: field.isEmpty ? message : "\(field): \(message)")
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is UInt64.Type: "a whole number"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is String.Type: "text"
+        default: "a value of type \(type)"
+        }
+    }
+
+    /// The 1-based line of the node at `path` (or of its deepest existing ancestor).
+    private static func line(of path: [CodingKey], in yaml: String) -> Int? {
+        guard var node = try? Yams.compose(yaml: yaml) else { return nil }
+        var line = node.mark.map { $0.line }
+        for key in path {
+            if let index = key.intValue, let sequence = node.sequence, index < sequence.count {
+                node = sequence[index]
+            } else if let mapping = node.mapping,
+                      let pair = mapping.first(where: { $0.key.string == key.stringValue }) {
+                line = pair.key.mark.map { $0.line } ?? line
+                node = pair.value
+                continue
+            } else {
+                break
+            }
+            line = node.mark.map { $0.line } ?? line
+        }
+        return line
+    }
+}

@@ -1,0 +1,145 @@
+// SiteConfiguration: everything `atlas build` needs to know, read from YAML, with defaults for every field.
+import Foundation
+import Yams
+
+/// The tasks Attention Atlas can train and trace.
+enum TaskID: String, Codable, CaseIterable, Sendable {
+    case sst5, sst2
+    case emobankValence = "emobank-valence"
+
+    var isRegression: Bool { self == .emobankValence }
+    var displayName: String {
+        switch self {
+        case .sst5: "SST-5 (movie reviews, five classes)"
+        case .sst2: "SST-2 (movie reviews, positive / negative)"
+        case .emobankValence: "EmoBank (sentence valence regression)"
+        }
+    }
+}
+
+/// The architecture sizes of a model trained by Attention Atlas; nil means "the default of RESEARCH.md".
+struct ModelSettings: Codable, Equatable, Sendable {
+    var layers: Int?
+    var heads: Int?
+    var modelWidth: Int?
+    var keyWidth: Int?
+    var feedForwardWidth: Int?
+    var poolingHidden: Int?
+    var classifierHidden: Int?
+    var dropout: Double?
+    var positional: String?
+    var glove: Bool?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case layers, heads, dropout, positional, glove
+        case modelWidth = "model_width", keyWidth = "key_width", feedForwardWidth = "feed_forward_width"
+        case poolingHidden = "pooling_hidden", classifierHidden = "classifier_hidden"
+    }
+}
+
+/// How a model is trained.
+struct TrainingSettings: Codable, Equatable, Sendable {
+    /// Train on every distinct phrase of the SST training trees (sentence-level evaluation either way).
+    var phrases: Bool = true
+    /// Wall-clock budget; the learning rate decays linearly to zero at its end.
+    var minutes: Double = 10
+    var batchSize: Int = 64
+    var learningRate: Double = 5e-4
+    var embeddingLearningRateMultiplier: Double = 10
+    var warmupSteps: Int = 200
+    var clipNorm: Double = 1
+    var weightDecay: Double = 0
+    var evaluateEvery: Int = 500
+    /// Use only the first N training examples (CI profile); nil = all.
+    var maxTrainingExamples: Int?
+    var minimumWordCount: Int = 1
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case phrases, minutes
+        case batchSize = "batch_size", learningRate = "learning_rate"
+        case embeddingLearningRateMultiplier = "embedding_lr_multiplier", warmupSteps = "warmup_steps"
+        case clipNorm = "clip_norm", weightDecay = "weight_decay", evaluateEvery = "evaluate_every"
+        case maxTrainingExamples = "max_training_examples", minimumWordCount = "min_word_count"
+    }
+}
+
+/// One corpus of the site: which task, how its model is made, what is traced.
+struct CorpusSettings: Codable, Equatable, Sendable {
+    var id: String
+    var task: TaskID
+    var model: ModelSettings = ModelSettings()
+    var training: TrainingSettings = TrainingSettings()
+    /// The split traced and validated.
+    var split: String = "test"
+    /// Trace at most this many examples of the split (CI profile); nil = all.
+    var maxExamples: Int?
+    /// Integrated-gradients steps.
+    var integratedGradientsSteps: Int = 50
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, task, model, training, split
+        case maxExamples = "max_examples", integratedGradientsSteps = "ig_steps"
+    }
+}
+
+/// Lexicon-validation settings.
+struct ValidationSettings: Codable, Equatable, Sendable {
+    var bootstrapResamples: Int = 1000
+    var minimumOccurrences: Int = 2
+    var topK: [Int] = [50, 100, 200]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case bootstrapResamples = "bootstrap_resamples", minimumOccurrences = "min_occurrences", topK = "top_k"
+    }
+}
+
+/// Named starting points: `full` reproduces the paper's setting; `ci` is a few hundred examples and a tiny model,
+/// so that the whole pipeline runs in CI in a few minutes.
+enum Profile: String, Codable, CaseIterable, Sendable {
+    case full, ci
+}
+
+/// The whole configuration of one site build.
+struct SiteConfiguration: Codable, Equatable, Sendable {
+    var title: String = "Attention Atlas"
+    var profile: Profile = .full
+    var seed: UInt64 = 0
+    var corpora: [CorpusSettings]
+    var validation: ValidationSettings = ValidationSettings()
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, profile, seed, corpora, validation
+    }
+
+    init(profile: Profile = .full) {
+        self.profile = profile
+        self.corpora = Self.corpora(for: profile)
+        if profile == .ci { validation.bootstrapResamples = 200 }
+    }
+
+    /// The corpora of a profile: SST-5 and EmoBank valence, at full size or CI size.
+    static func corpora(for profile: Profile) -> [CorpusSettings] {
+        switch profile {
+        case .full:
+            return [
+                CorpusSettings(id: "sst5", task: .sst5),
+                CorpusSettings(id: "emobank", task: .emobankValence,
+                               training: TrainingSettings(phrases: false, minutes: 6, embeddingLearningRateMultiplier: 1)),
+            ]
+        case .ci:
+            let tiny = ModelSettings(layers: 2, heads: 2, modelWidth: 32, keyWidth: 16, feedForwardWidth: 32,
+                                     poolingHidden: 16, classifierHidden: 16)
+            let quick = TrainingSettings(phrases: true, minutes: 0.5, batchSize: 32, learningRate: 2e-3,
+                                         embeddingLearningRateMultiplier: 1, warmupSteps: 20, evaluateEvery: 100,
+                                         maxTrainingExamples: 20_000)
+            var emobankTraining = quick
+            emobankTraining.phrases = false
+            return [
+                CorpusSettings(id: "sst5", task: .sst5, model: tiny, training: quick, maxExamples: 300,
+                               integratedGradientsSteps: 16),
+                CorpusSettings(id: "emobank", task: .emobankValence, model: tiny, training: emobankTraining,
+                               maxExamples: 200, integratedGradientsSteps: 16),
+            ]
+        }
+    }
+}

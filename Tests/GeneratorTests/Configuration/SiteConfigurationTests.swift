@@ -1,0 +1,90 @@
+import Core
+import Testing
+@testable import Generator
+
+@Suite struct SiteConfigurationTests {
+    @Test func emptyFileGivesTheFullDefaults() throws {
+        let configuration = try SiteConfiguration.parse(yaml: "", source: "site.yml")
+        #expect(configuration == SiteConfiguration(profile: .full))
+        #expect(configuration.corpora.map(\.id) == ["sst5", "emobank"])
+        #expect(configuration.corpora[0].training.minutes == 10)
+        #expect(configuration.validation.bootstrapResamples == 1000)
+    }
+
+    @Test func profileCIIsSmall() throws {
+        let configuration = try SiteConfiguration.parse(yaml: "profile: ci\n", source: "site.yml")
+        #expect(configuration.profile == .ci)
+        #expect(configuration.corpora.allSatisfy { ($0.maxExamples ?? .max) <= 300 })
+        #expect(configuration.corpora.allSatisfy { $0.model.layers == 2 })
+    }
+
+    @Test func missingFieldsTakeDefaults() throws {
+        let yaml = """
+            seed: 7
+            corpora:
+              - id: sst2
+                task: sst2
+                training:
+                  minutes: 3
+            """
+        let configuration = try SiteConfiguration.parse(yaml: yaml, source: "site.yml")
+        #expect(configuration.seed == 7)
+        #expect(configuration.corpora.count == 1)
+        #expect(configuration.corpora[0].training.minutes == 3)
+        #expect(configuration.corpora[0].training.batchSize == 64)
+        #expect(configuration.corpora[0].split == "test")
+    }
+
+    @Test func unknownFieldIsNamedWithItsLine() {
+        let yaml = """
+            seed: 1
+            corpora:
+              - id: sst5
+                task: sst5
+                trainng:
+                  minutes: 3
+            """
+        #expect {
+            try SiteConfiguration.parse(yaml: yaml, source: "site.yml")
+        } throws: { error in
+            guard let error = error as? AtlasError else { return false }
+            return error.source == "site.yml" && error.line == 5
+                && error.message.hasPrefix("corpora[0].trainng: unknown field; the fields known here are id, ig_steps")
+        }
+    }
+
+    @Test func wrongTypeIsNamedWithItsLine() {
+        let yaml = """
+            corpora:
+              - id: sst5
+                task: sst5
+                training:
+                  minutes: ten
+            """
+        #expect {
+            try SiteConfiguration.parse(yaml: yaml, source: "site.yml")
+        } throws: { error in
+            guard let error = error as? AtlasError else { return false }
+            return error.line == 5 && error.message == "corpora[0].training.minutes: expected a number"
+        }
+    }
+
+    @Test(arguments: [
+        ("corpora: []", "corpora: at least one corpus is needed"),
+        ("corpora:\n  - {id: a, task: sst5, split: valid}", "corpora[0].split: 'valid' is not one of train, dev, test"),
+        ("corpora:\n  - {id: a, task: sst5}\n  - {id: a, task: sst2}", "corpora[1].id: 'a' is used twice"),
+        ("corpora:\n  - {id: e, task: emobank-valence}", "corpora[0].training.phrases: EmoBank has no phrase labels; set phrases: false"),
+        ("validation: {bootstrap_resamples: 10}", "validation.bootstrap_resamples: use at least 100 resamples (1,000 or more for published numbers)"),
+    ])
+    func invalidValuesAreRejectedNamingTheField(yaml: String, message: String) {
+        #expect(throws: AtlasError(source: "site.yml", message: message)) {
+            try SiteConfiguration.parse(yaml: yaml, source: "site.yml")
+        }
+    }
+
+    @Test func unknownTaskIsRejected() {
+        #expect(throws: AtlasError.self) {
+            try SiteConfiguration.parse(yaml: "corpora:\n  - {id: a, task: imdb}", source: "site.yml")
+        }
+    }
+}
