@@ -63,7 +63,7 @@ public func averagePrecision(scores: [Float], relevant: [Bool]) -> Double? {
 public func spearmanCorrelation(_ a: [Double], _ b: [Double]) -> Double? {
     precondition(a.count == b.count, "Spearman: \(a.count) and \(b.count) values")
     guard a.count >= 2 else { return nil }
-    let x = averageRanks(a), y = averageRanks(b)
+    let x: [Double] = averageRanks(a), y: [Double] = averageRanks(b)
     let n = Double(a.count)
     let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
     var sxy = 0.0, sxx = 0.0, syy = 0.0
