@@ -61,6 +61,11 @@ public struct CheckpointTensors: Sendable {
             }
             var scalars = [Float](repeating: 0, count: count)
             bytes.withUnsafeBufferPointer { raw in
+                if dtype == "F32" && UInt32(1).littleEndian == 1 {
+                    // Little-endian host: the stored bytes are already the Float bit patterns.
+                    scalars.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: raw[begin..<end]))) }
+                    return
+                }
                 for i in 0..<count {
                     let at = begin + i * width
                     switch dtype {
