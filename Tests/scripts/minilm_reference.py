@@ -7,6 +7,11 @@ and runs a NumPy re-implementation of the BERT encoder in float64 on the float32
 safetensors header is parsed here directly; no torch, no transformers). Writes the inputs, the token
 ids and a few expected values, rounded to 1e-5, to Tests/CoreTests/Fixtures/minilm/reference.json.
 
+Speed reference (issue 7's benchmark row): `speed` runs the same encoder in PyTorch (float32, eager,
+no transformers) on token ids written by the Swift benchmark, in length-sorted batches, and prints
+sentences/s for 1 and 2 threads:
+    /tmp/torch-ref/bin/python Tests/scripts/minilm_reference.py speed <folder> <ids.json>
+
 Run once, at development time (the Swift test compares against the committed JSON):
     python3 -m venv /tmp/minilm-venv && /tmp/minilm-venv/bin/pip install numpy tokenizers
     /tmp/minilm-venv/bin/python Tests/scripts/minilm_reference.py corpora/cache/models/all-minilm-l6-v2 \
@@ -18,7 +23,6 @@ import struct
 import sys
 
 import numpy as np
-from tokenizers import Tokenizer
 
 SENTENCES = [
     "The movie's ending was surprisingly moving, and I loved it!",
@@ -94,7 +98,58 @@ def rounded(values):
     return [round(float(v), 5) for v in values]
 
 
+def speed(folder, ids_path):
+    import time
+    import torch
+    import torch.nn.functional as F
+    cfg = json.load(open(f"{folder}/config.json"))
+    w = {k: torch.from_numpy(v.astype(np.float32)) for k, v in read_safetensors(f"{folder}/model.safetensors").items()}
+    d, h, eps = cfg["hidden_size"], cfg["num_attention_heads"], cfg["layer_norm_eps"]
+    hd = d // h
+
+    def forward(ids, mask):
+        b, t = ids.shape
+        x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:t] \
+            + w["embeddings.token_type_embeddings.weight"][0]
+        x = F.layer_norm(x, (d,), w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], eps)
+        bias = (1.0 - mask[:, None, None, :]) * -1e9
+        for layer in range(cfg["num_hidden_layers"]):
+            p = f"encoder.layer.{layer}."
+            lin = lambda v, name: F.linear(v, w[p + name + ".weight"], w[p + name + ".bias"])
+            split = lambda v: v.view(b, t, h, hd).transpose(1, 2)
+            q, k, v = (split(lin(x, f"attention.self.{n}")) for n in ("query", "key", "value"))
+            a = torch.softmax(q @ k.transpose(-1, -2) / math.sqrt(hd) + bias, dim=-1)
+            context = (a @ v).transpose(1, 2).reshape(b, t, d)
+            x = F.layer_norm(x + lin(context, "attention.output.dense"), (d,), w[p + "attention.output.LayerNorm.weight"],
+                             w[p + "attention.output.LayerNorm.bias"], eps)
+            f = lin(F.gelu(lin(x, "intermediate.dense")), "output.dense")
+            x = F.layer_norm(x + f, (d,), w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"], eps)
+        return x, a
+
+    sentences = sorted(json.load(open(ids_path)), key=len)
+    for threads in (1, 2):
+        torch.set_num_threads(threads)
+        for batch in (1, 32):
+            with torch.inference_mode():
+                def run(items):
+                    for i in range(0, len(items), batch):
+                        chunk = items[i:i + batch]
+                        t = max(map(len, chunk))
+                        ids = torch.tensor([s + [0] * (t - len(s)) for s in chunk])
+                        mask = torch.tensor([[1.0] * len(s) + [0.0] * (t - len(s)) for s in chunk])
+                        forward(ids, mask)
+                run(sentences[:64])
+                start = time.perf_counter()
+                run(sentences)
+                seconds = time.perf_counter() - start
+            print(f"torch {torch.__version__} threads {threads} batch {batch:2d}: "
+                  f"{len(sentences) / seconds:.1f} sentences/s ({seconds:.2f} s)")
+
+
 def main():
+    if sys.argv[1] == "speed":
+        return speed(sys.argv[2], sys.argv[3])
+    from tokenizers import Tokenizer
     folder, output = sys.argv[1], sys.argv[2]
     cfg = json.load(open(f"{folder}/config.json"))
     weights = read_safetensors(f"{folder}/model.safetensors")
