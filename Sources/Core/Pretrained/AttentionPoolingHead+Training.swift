@@ -59,16 +59,19 @@ extension AttentionPoolingHead {
             for start in stride(from: 0, to: order.count, by: options.batchSize) {
                 let batch = order[start..<min(order.count, start + options.batchSize)].map { training[$0] }
                 let (hidden, lengths) = padded(batch.map(\.hidden))
-                let logits = head.run(hidden: hidden, lengths: lengths).logits
-                var dLogits = [Float](repeating: 0, count: logits.count)
-                let loss = logits.withUnsafeBufferPointer { z in
-                    dLogits.withUnsafeMutableBufferPointer { dz in
-                        SoftmaxCrossEntropy.lossAndGradient(logits: z.baseAddress!, targets: batch.map(\.label),
-                                                            classes: classes, gradient: dz.baseAddress!)
+                var loss: Float = 0
+                let pass = head.run(hidden: hidden, lengths: lengths) { logits in
+                    var dLogits = [Float](repeating: 0, count: logits.count)
+                    loss = logits.withUnsafeBufferPointer { z in
+                        dLogits.withUnsafeMutableBufferPointer { dz in
+                            SoftmaxCrossEntropy.lossAndGradient(logits: z.baseAddress!, targets: batch.map(\.label),
+                                                                classes: classes, gradient: dz.baseAddress!)
+                        }
                     }
+                    return dLogits
                 }
                 total += Double(loss) * Double(batch.count)
-                let gradients = head.run(hidden: hidden, lengths: lengths, dLogits: dLogits).parameterGradients!
+                let gradients = pass.parameterGradients!
                 gradients.withUnsafeBufferPointer { g in
                     head.parameters.withUnsafeMutableBufferPointer { p in
                         adam.update(parameters: p.baseAddress!, gradients: g.baseAddress!, learningRate: options.learningRate)

@@ -49,8 +49,9 @@ public struct AttentionPoolingHead: Sendable {
         public var parameterGradients: [Float]?
     }
 
-    /// Forward over h [B, T, D] with real lengths; with `dLogits` [B, C], also the backward.
-    public func run(hidden h: Tensor, lengths: [Int], dLogits: [Float]? = nil) -> Pass {
+    /// Forward over h [B, T, D] with real lengths. With `dLogits`, also the backward: it is called
+    /// with the logits [B, C] and returns ∂y/∂logits [B, C] (e.g. a loss gradient, or a one-hot row).
+    public func run(hidden h: Tensor, lengths: [Int], dLogits: ((Tensor) -> [Float])? = nil) -> Pass {
         let b = lengths.count, d = width, c = classes
         precondition(h.rank == 3 && h.shape[0] == b && h.shape[2] == d,
                      "hidden shape \(h.shape) does not match [\(b), T, \(d)]")
@@ -74,7 +75,8 @@ public struct AttentionPoolingHead: Sendable {
                     output.forward(pooled.pointer, rows: b, parameters: p, into: logits.pointer)
                     var pass = Pass(logits: Tensor(shape: [b, c], scalars: logits.array),
                                     weights: Tensor(shape: [b, t], scalars: weights.array))
-                    guard let dLogits else { return pass }
+                    guard let makeGradient = dLogits else { return pass }
+                    let dLogits = makeGradient(pass.logits)
                     precondition(dLogits.count == b * c, "\(dLogits.count) logit gradients for [\(b), \(c)]")
                     dLogits.withUnsafeBufferPointer { dl in
                         output.backward(dl.baseAddress!, x: pooled.pointer, rows: b, parameters: p,

@@ -53,9 +53,9 @@ public struct PretrainedSentimentModel: Sendable {
             precondition(embeddings.count % (n * d) == 0, "\(embeddings.count) scalars is not S × \(n) × \(d)")
             let s = embeddings.count / (n * d), lengths = [Int](repeating: n, count: s)
             let output = encoder.forward(embeddings: Tensor(shape: [s, n, d], scalars: embeddings), lengths: lengths)
-            var dLogits = [Float](repeating: 0, count: s * c)
-            for i in 0..<s { dLogits[i * c + target] = 1 }
-            let pass = head.run(hidden: output.lastHidden, lengths: lengths, dLogits: dLogits)
+            let pass = head.run(hidden: output.lastHidden, lengths: lengths) { _ in
+                (0..<(s * c)).map { $0 % c == target ? 1 : 0 }
+            }
             let gradients = encoder.backward(pass.hiddenGradient!)
             return ((0..<s).map { pass.logits.scalars[$0 * c + target] }, gradients.scalars)
         }

@@ -41,6 +41,20 @@ import Testing
         for (a, b) in zip(single, gradients[(4 * 8)...]) { #expect(abs(a - b) < 1e-5) }
     }
 
+    /// Integrated gradients through the model is complete: Σ attributions ≈ logit(e) − logit(0).
+    @Test func integratedGradientsAreComplete() {
+        var model = Self.makeModel()
+        let trace = model.trace([[1, 5, 7, 9, 2]])[0]
+        let function = model.gradientFunction(target: 0, tokens: 5)
+        let (attribution, error) = IntegratedGradients().attribute(embeddings: trace.embeddings, tokens: 5, dimension: 8,
+                                                                   using: function)
+        #expect(attribution.scores.count == 5)
+        #expect(abs(error.outputDifference - Double(trace.logits[0] - function([Float](repeating: 0, count: 40)).outputs[0])) < 1e-5)
+        #expect((error.relative ?? 0) < 1e-3, "completeness error \(error)")
+        let saliency = GradientSaliency().attribute(embeddings: trace.embeddings, tokens: 5, dimension: 8, using: function)
+        #expect(saliency.scores.allSatisfy { $0 > 0 })
+    }
+
     @Test func lastHiddenStatesMatchSingleForwards() {
         var encoder = Self.makeModel().encoder
         let sequences: [[Int32]] = [[1, 2, 3, 4, 5], [1, 6], [1, 7, 8]]
