@@ -155,14 +155,14 @@ public struct WordPieceTokenizer: Sendable {
     /// Because BERT's pre-tokeniser splits on whitespace first and normalises scalar by scalar,
     /// tokenising each word alone gives exactly the pieces of tokenising the words joined by spaces.
     /// With `unescapingTreebank`, PTB escapes are mapped back first: -LRB- ( -RRB- ) -LSB- [ -RSB- ]
-    /// -LCB- { -RCB- } and `` '' → ".
+    /// -LCB- { -RCB- } and `` '' → ", and inside words \\/ → / and \\* → *.
     public func encode(words: [String], maxLength: Int = 128, unescapingTreebank: Bool = true) -> WordPieceEncoding {
         precondition(maxLength >= 2, "maxLength \(maxLength) leaves no room for [CLS] and [SEP]")
         var ids: [Int32] = [classID]
         var wordIndices: [Int?] = [nil]
         var isTruncated = false
         words: for (index, word) in words.enumerated() {
-            let text = unescapingTreebank ? Self.treebankUnescapes[word] ?? word : word
+            let text = unescapingTreebank ? Self.unescapingTreebank(word) : word
             for piece in preTokenize(normalize(text)) {
                 for id in wordPieceIDs(piece) {
                     if ids.count == maxLength - 1 { isTruncated = true; break words }
@@ -179,6 +179,13 @@ public struct WordPieceTokenizer: Sendable {
 
     static let treebankUnescapes = ["-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]", "-LCB-": "{",
                                     "-RCB-": "}", "``": "\"", "''": "\""]
+
+    /// A PTB token as plain text: the bracket and quote escapes above, and `\/` → `/`, `\*` → `*`.
+    static func unescapingTreebank(_ word: String) -> String {
+        if let plain = treebankUnescapes[word] { return plain }
+        guard word.contains("\\") else { return word }
+        return word.replacingOccurrences(of: "\\/", with: "/").replacingOccurrences(of: "\\*", with: "*")
+    }
 
     // MARK: - Character classes (as in tokenizers' bert normaliser and pre-tokeniser)
 

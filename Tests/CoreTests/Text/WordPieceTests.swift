@@ -63,6 +63,9 @@ import Testing
         let scores = (0..<encoding.ids.count).map { Float($0) }
         // Word 1 gets 2 + 3 + 4 + 5; [CLS] and [SEP] belong to no word; the NUL word has no piece.
         #expect(encoding.wordScores(scores) == [1, 14, 6, 7, 8, 9, 10, 0])
+        #expect(t.encode(words: ["good\\/bad", "\\*"]).pieces == ["[CLS]", "good", "[UNK]", "bad", "[UNK]", "[SEP]"])
+        #expect(t.encode(words: ["good\\/bad"], unescapingTreebank: false).pieces
+                == ["[CLS]", "good", "[UNK]", "[UNK]", "bad", "[SEP]"])
         // Tokenising the words one by one equals tokenising the joined sentence.
         #expect(t.encode(words: ["the", "movie's", "good"]).ids == t.encode("the movie's good").ids)
     }
