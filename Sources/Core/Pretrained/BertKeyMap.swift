@@ -1,0 +1,59 @@
+// BertKeyMap: the one place that renames Hugging Face BERT checkpoint tensors onto BertEncoder's layout.
+
+/// Maps Hugging Face BERT tensor names (with or without the `bert.` prefix of task models) onto
+/// the names of `BertEncoder.layout`:
+/// ```
+/// embeddings.word_embeddings.weight              → embeddings.word.weight
+/// embeddings.position_embeddings.weight          → embeddings.position.weight
+/// embeddings.token_type_embeddings.weight        → embeddings.token_type.weight
+/// embeddings.LayerNorm.{weight,bias}             → embeddings.norm.{weight,bias}
+/// encoder.layer.N.attention.self.{query,key,value}.* → encoder.layers.N.attention.{query,key,value}.*
+/// encoder.layer.N.attention.output.dense.*       → encoder.layers.N.attention.output.*
+/// encoder.layer.N.attention.output.LayerNorm.*   → encoder.layers.N.attention_norm.*
+/// encoder.layer.N.intermediate.dense.*           → encoder.layers.N.feed_forward.inner.*
+/// encoder.layer.N.output.dense.*                 → encoder.layers.N.feed_forward.outer.*
+/// encoder.layer.N.output.LayerNorm.*             → encoder.layers.N.feed_forward_norm.*
+/// ```
+/// Old TensorFlow-converted names `LayerNorm.gamma`/`LayerNorm.beta` are read as weight/bias.
+/// Dropped on purpose: `pooler.*` (the next-sentence pooler, unused by attention pooling) and
+/// `embeddings.position_ids` (a constant index buffer). Any other name is unknown.
+public enum BertKeyMap {
+    /// What a checkpoint name becomes.
+    public enum Target: Equatable, Sendable {
+        case parameter(String)
+        case ignored
+        case unknown
+    }
+
+    public static func target(for checkpointName: String) -> Target {
+        var name = Substring(checkpointName)
+        if name.hasPrefix("bert.") { name = name.dropFirst(5) }
+        if name.hasPrefix("pooler.") || name == "embeddings.position_ids" { return .ignored }
+        var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard let last = parts.last else { return .unknown }
+        switch last {
+        case "gamma": parts[parts.count - 1] = "weight"
+        case "beta": parts[parts.count - 1] = "bias"
+        case "weight", "bias": break
+        default: return .unknown
+        }
+        let suffix = parts.removeLast()
+        let path = parts.joined(separator: ".")
+        let embeddings = ["embeddings.word_embeddings": "embeddings.word",
+                          "embeddings.position_embeddings": "embeddings.position",
+                          "embeddings.token_type_embeddings": "embeddings.token_type",
+                          "embeddings.LayerNorm": "embeddings.norm"]
+        if let mapped = embeddings[path] {
+            return mapped == "embeddings.norm" || suffix == "weight" ? .parameter(mapped + "." + suffix) : .unknown
+        }
+        guard parts.count >= 4, parts[0] == "encoder", parts[1] == "layer", let layer = Int(parts[2]), layer >= 0,
+              String(layer) == parts[2] else { return .unknown }
+        let inner = parts[3...].joined(separator: ".")
+        let layerMap = ["attention.self.query": "attention.query", "attention.self.key": "attention.key",
+                        "attention.self.value": "attention.value", "attention.output.dense": "attention.output",
+                        "attention.output.LayerNorm": "attention_norm", "intermediate.dense": "feed_forward.inner",
+                        "output.dense": "feed_forward.outer", "output.LayerNorm": "feed_forward_norm"]
+        guard let mapped = layerMap[inner] else { return .unknown }
+        return .parameter("encoder.layers.\(layer).\(mapped).\(suffix)")
+    }
+}

@@ -1,0 +1,106 @@
+// BertLayer: one post-LN BERT block (self-attention, residual, LayerNorm, GELU feed-forward, residual, LayerNorm) and its backward.
+import Foundation
+
+/// One BERT encoder layer (Devlin et al. 2019; Vaswani et al. 2017), inference and input gradients only
+/// (no dropout: the encoder is frozen):
+/// ```
+/// s₁ = x + MHA(x)          a = LN₁(s₁)
+/// u = a·W₁ᵀ + b₁  [B·T, F]  g = GELU(u)      s₂ = a + g·W₂ᵀ + b₂      y = LN₂(s₂)
+/// GELU(u) = ½ u (1 + erf(u/√2))     GELU'(u) = ½ (1 + erf(u/√2)) + u·φ(u),  φ(u) = e^{−u²/2}/√(2π)
+/// ```
+/// The attention is the project's `MultiHeadAttention` (key-padding mask by sequence length, which is
+/// BERT's additive attention mask for real tokens); its probabilities [B, H, T, T] stay in the cache.
+/// Parameter names: `<name>.attention.{query,key,value,output}.*`, `<name>.attention_norm.*`,
+/// `<name>.feed_forward.{inner,outer}.*`, `<name>.feed_forward_norm.*`.
+struct BertLayer: Sendable {
+    let attention: MultiHeadAttention
+    let attentionNorm: LayerNorm
+    let inner: Linear
+    let outer: Linear
+    let feedForwardNorm: LayerNorm
+
+    struct Cache {
+        var attention: MultiHeadAttention.Cache
+        /// [B·T, D]: attention output, s₁, a, FFN output, s₂; [B·T]: both norms' mean and rstd.
+        var attentionOutput, sum1, normed1, feedForwardOutput, sum2: UnsafeMutablePointer<Float>
+        var mean1, rstd1, mean2, rstd2: UnsafeMutablePointer<Float>
+        /// [B·T, F]: u (before GELU) and GELU(u).
+        var preActivation, activation: UnsafeMutablePointer<Float>
+    }
+
+    init(_ name: String, configuration c: BertConfiguration, layout: inout ParameterLayout) {
+        attention = MultiHeadAttention(name + ".attention", modelWidth: c.hiddenSize, heads: c.heads,
+                                       keyWidth: c.headWidth, valueWidth: c.headWidth, dropout: 0, layout: &layout)
+        attentionNorm = LayerNorm(name + ".attention_norm", width: c.hiddenSize, epsilon: c.layerNormEpsilon,
+                                  layout: &layout)
+        inner = Linear(name + ".feed_forward.inner", input: c.hiddenSize, output: c.intermediateSize, layout: &layout)
+        outer = Linear(name + ".feed_forward.outer", input: c.intermediateSize, output: c.hiddenSize, layout: &layout)
+        feedForwardNorm = LayerNorm(name + ".feed_forward_norm", width: c.hiddenSize, epsilon: c.layerNormEpsilon,
+                                    layout: &layout)
+    }
+
+    func initialize(_ p: UnsafeMutablePointer<Float>, rng: inout SplitMix64) {
+        attention.initialize(p, rng: &rng)
+        attentionNorm.initialize(p)
+        inner.initialize(p, rng: &rng)
+        outer.initialize(p, rng: &rng)
+        feedForwardNorm.initialize(p)
+    }
+
+    /// x [B·T, D] → y [B·T, D].
+    func forward(_ x: UnsafePointer<Float>, batch: BatchShape, parameters p: UnsafePointer<Float>,
+                 cache c: Cache, into y: UnsafeMutablePointer<Float>, threads: Int) {
+        let rows = batch.rows, count = rows * attentionNorm.width
+        var rng = SplitMix64(seed: 0)  // unused: no dropout at inference
+        attention.forward(x, batch: batch, parameters: p, cache: c.attention, into: c.attentionOutput,
+                          training: false, rng: &rng, threads: threads)
+        for i in 0..<count { c.sum1[i] = x[i] + c.attentionOutput[i] }
+        attentionNorm.forward(c.sum1, rows: rows, parameters: p, into: c.normed1, mean: c.mean1, rstd: c.rstd1,
+                              threads: threads)
+        inner.forward(c.normed1, rows: rows, parameters: p, into: c.preActivation)
+        gelu(c.preActivation, into: c.activation, count: rows * inner.output, threads: threads)
+        outer.forward(c.activation, rows: rows, parameters: p, into: c.feedForwardOutput)
+        for i in 0..<count { c.sum2[i] = c.normed1[i] + c.feedForwardOutput[i] }
+        feedForwardNorm.forward(c.sum2, rows: rows, parameters: p, into: y, mean: c.mean2, rstd: c.rstd2,
+                                threads: threads)
+    }
+
+    /// dy [B·T, D] → dx [B·T, D], written into `dy` (the input x of forward is needed by the attention).
+    /// Parameter gradients accumulate into `g` when given (tests); the frozen encoder passes nil.
+    func backward(_ dy: UnsafeMutablePointer<Float>, x: UnsafePointer<Float>, batch: BatchShape,
+                  parameters p: UnsafePointer<Float>, gradients g: UnsafeMutablePointer<Float>?, cache c: Cache,
+                  scratch s: EncoderLayer.Scratch, threads: Int) {
+        let rows = batch.rows, count = rows * attentionNorm.width
+        // y = LN₂(s₂): d1 = ds₂ (both the residual's and the FFN output's gradient)
+        feedForwardNorm.backward(dy, x: c.sum2, mean: c.mean2, rstd: c.rstd2, rows: rows, parameters: p,
+                                 gradients: g, dx: s.d1, threads: threads)
+        dy.update(from: s.d1, count: count)
+        outer.backward(s.d1, x: c.activation, rows: rows, parameters: p, gradients: g, dx: s.dHidden)
+        geluBackward(s.dHidden, input: c.preActivation, count: rows * inner.output, threads: threads)
+        inner.backward(s.dHidden, x: c.normed1, rows: rows, parameters: p, gradients: g, dx: dy, accumulateInput: true)
+        // a = LN₁(s₁): d1 = ds₁; s₁ = x + MHA(x)
+        attentionNorm.backward(dy, x: c.sum1, mean: c.mean1, rstd: c.rstd1, rows: rows, parameters: p,
+                               gradients: g, dx: s.d1, threads: threads)
+        dy.update(from: s.d1, count: count)
+        attention.backward(s.d1, x: x, batch: batch, parameters: p, gradients: g, cache: c.attention,
+                           training: false, dx: dy, dqkv: s.dqkv, dContext: s.dContext, scratch: s.attention,
+                           threads: threads)
+    }
+}
+
+/// y = GELU(u) = ½ u (1 + erf(u/√2)), elementwise (the exact form of BERT's "gelu").
+func gelu(_ u: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, count: Int, threads: Int) {
+    parallelChunks(count, threads: count >= 65_536 ? threads : 1) { _, start, end in
+        for i in start..<end { y[i] = 0.5 * u[i] * (1 + erf(u[i] * 0.707_106_78)) }
+    }
+}
+
+/// In place: d ← d · GELU'(u), GELU'(u) = ½ (1 + erf(u/√2)) + u · e^{−u²/2} / √(2π).
+func geluBackward(_ d: UnsafeMutablePointer<Float>, input u: UnsafePointer<Float>, count: Int, threads: Int) {
+    parallelChunks(count, threads: count >= 65_536 ? threads : 1) { _, start, end in
+        for i in start..<end {
+            let x = u[i]
+            d[i] *= 0.5 * (1 + erf(x * 0.707_106_78)) + x * exp(-0.5 * x * x) * 0.398_942_28
+        }
+    }
+}
