@@ -131,6 +131,7 @@ struct LSTM: Sendable {
             }
         }
         input.backward(dz.pointer, x: x, rows: batch.rows, parameters: p, gradients: g, dx: dx)
+        withExtendedLifetime((dz, dhNext, dcNext, cache)) {}
     }
 }
 

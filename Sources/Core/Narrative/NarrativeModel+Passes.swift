@@ -69,12 +69,14 @@ extension NarrativeModel {
         }
         lstm.backward(dHidden.pointer, x: pass.inputs.pointer, batch: shape, cache: pass.lstm, parameters: p,
                       gradients: g, dx: dInputs.pointer)
+        defer { withExtendedLifetime((dHidden, dInputs)) {} }
         guard let windows = pass.windows, let w = pass.workspace else { return }
         let dPooled = FloatBuffer(count: windows.rows.count * d)
         for (k, row) in windows.rows.enumerated() {
             (dPooled.pointer + k * d).update(from: dInputs.pointer + row * d, count: d)
         }
         encoder.pooledBackward(w, dPooled: dPooled.pointer, ids: windows.ids, shape: windows.shape, training: training)
+        withExtendedLifetime(dPooled) {}
     }
 
     /// Mean squared error over the rated windows and its gradient dŷ [B·T]:
