@@ -4,7 +4,7 @@
 public struct NarrativeReport: Codable, Sendable {
     public var configuration: NarrativeConfiguration
     public var options: NarrativeTrainingOptions
-    /// Narratives (after chunking) per split, and rated windows per split.
+    /// Narratives (after chunking) per split, and rated windows per split (keys train, dev, test).
     public var sequenceCounts: [String: Int]
     public var windowCounts: [String: Int]
     public var history: NarrativeTrainingHistory
@@ -73,7 +73,8 @@ public enum NarrativeExperiment {
         let report = NarrativeReport(
             configuration: configuration, options: options,
             sequenceCounts: ["train": train.count, "dev": dev.count, "test": test.count],
-            windowCounts: ["train": ratings.count, "dev": dev.flatMap(\.windows).count, "test": test.flatMap(\.windows).count],
+            windowCounts: ["train": ratings.count, "dev": dev.flatMap(\.windows).compactMap(\.valence).count,
+                           "test": gold.joined().compactMap { $0 }.count],
             history: history, model: evaluate(model.predict(examples(test), batchSize: options.batchSize)),
             trainingMean: evaluate(NarrativeBaselines.trainingMean(training: train, for: test)),
             genreMean: evaluate(NarrativeBaselines.genreMean(training: train, for: test)),
