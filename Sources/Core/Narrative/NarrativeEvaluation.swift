@@ -2,7 +2,8 @@
 
 /// The metrics of per-window valence predictions over a set of narratives. Unrated windows are skipped.
 ///
-/// - `concordance`, `pearson`, `rootMeanSquaredError`: over all rated windows pooled together.
+/// - `concordance`, `pearson`, `rootMeanSquaredError`: over all rated windows pooled together (`pearson` is
+///   NaN for a constant predictor, such as the training-mean baseline).
 /// - `sequenceConcordances`: Lin's CCC of each narrative (NaN when it has fewer than 2 rated windows or
 ///   both sides are constant); `meanSequenceConcordance` is the mean over the finite ones, counted in
 ///   `scoredSequences` (the SEND papers' "mean CCC per video").
@@ -37,7 +38,8 @@ public struct NarrativeEvaluation: Codable, Sendable, Equatable {
         sequences = predictions.count
         windows = allGold.count
         concordance = Metrics.concordance(allPredicted, allGold)
-        pearson = Metrics.pearson(allPredicted, allGold)
+        // A constant predictor has no correlation (0/0); rounding in the moments would otherwise make one up.
+        pearson = Set(allPredicted).count > 1 ? Metrics.pearson(allPredicted, allGold) : .nan
         rootMeanSquaredError = Metrics.rootMeanSquaredError(allPredicted, allGold)
         sequenceConcordances = perSequence
         let finite = perSequence.filter(\.isFinite)

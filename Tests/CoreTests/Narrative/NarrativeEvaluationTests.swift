@@ -22,6 +22,13 @@ import Testing
         #expect(result.scoredSequences == 1 && abs(result.meanSequenceConcordance - 4.0 / 7) < 1e-12)
     }
 
+    /// A constant predictor: CCC 0 (no covariance), Pearson r undefined.
+    @Test func constantPredictionsHaveZeroConcordanceAndNoCorrelation() {
+        let result = NarrativeEvaluation(predictions: [[0.1 + 0.2, 0.1 + 0.2, 0.1 + 0.2]], gold: [[1, 2, 4]])
+        #expect(abs(result.concordance) < 1e-12)
+        #expect(result.pearson.isNaN)
+    }
+
     @Test func baselines() {
         func sequence(_ genre: String, _ values: [Double?]) -> NarrativeSequence {
             NarrativeSequence(narrative: genre, genre: genre, split: .train, windows: values.map {
