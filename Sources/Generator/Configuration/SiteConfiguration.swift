@@ -130,13 +130,17 @@ struct SiteConfiguration: Codable, Equatable, Sendable {
                                training: TrainingSettings(phrases: false, epochs: 12, embeddingLearningRateMultiplier: 1)),
             ]
         case .ci:
-            let tiny = ModelSettings(layers: 2, heads: 2, modelWidth: 32, keyWidth: 16, feedForwardWidth: 32,
-                                     poolingHidden: 16, classifierHidden: 16)
-            let quick = TrainingSettings(phrases: true, epochs: 1, batchSize: 32, learningRate: 2e-3,
-                                         embeddingLearningRateMultiplier: 1, warmupSteps: 20, evaluateEvery: 100,
-                                         maxTrainingExamples: 20_000)
+            // Small enough to train in about a minute in a release build, large enough to learn something.
+            let tiny = ModelSettings(layers: 2, heads: 4, modelWidth: 64, keyWidth: 16, feedForwardWidth: 64,
+                                     poolingHidden: 32, classifierHidden: 32)
+            let quick = TrainingSettings(phrases: true, epochs: 1, batchSize: 32, learningRate: 1e-3,
+                                         embeddingLearningRateMultiplier: 10, warmupSteps: 50, evaluateEvery: 500,
+                                         maxTrainingExamples: 40_000)
             var emobankTraining = quick
             emobankTraining.phrases = false
+            emobankTraining.epochs = 4
+            emobankTraining.maxTrainingExamples = nil
+            emobankTraining.embeddingLearningRateMultiplier = 1
             return [
                 CorpusSettings(id: "sst5", task: .sst5, model: tiny, training: quick, maxExamples: 300,
                                integratedGradientsSteps: 16),

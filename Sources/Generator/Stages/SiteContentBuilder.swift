@@ -73,8 +73,8 @@ enum SiteContentBuilder {
         for r in results {
             for entry in r.report.entries where entry.layer == nil {
                 guard let primary = entry.targets.first, let rho = primary.spearman else { continue }
-                keyRows.append(StatisticRow(methodID: entry.method, layer: r.corpus.id,
-                                            statistic: "Spearman ρ with |V − 5|", estimate: rho.estimate,
+                keyRows.append(StatisticRow(methodID: entry.method,
+                                            statistic: "\(r.corpus.id): Spearman ρ with |V − 5|", estimate: rho.estimate,
                                             lower: rho.interval?.lower, upper: rho.interval?.upper,
                                             pValue: rho.adjusted?.holm ?? rho.pValue, n: rho.n))
             }

@@ -49,6 +49,9 @@ struct RenderStep: Step {
             progress.setTotal(renderer.pageCount(content))
             try renderer.render(content, to: writer, threads: context.threads, progress: progress)
             try DataFiles.write(results, content: content, to: writer)
+            // The site folder is swapped whole, so its README travels with every build.
+            let readme = context.templatesFolder.appendingPathComponent("site-README.md")
+            if let text = FileManager.default.contents(atPath: readme.path) { try writer.write(text, to: "README.md") }
             try writer.write(try Self.siteKey(context).hex + "\n", to: SiteStamp.file)
         } catch {
             writer.discard()
