@@ -90,6 +90,8 @@ public struct TrainingHistory: Codable, Sendable {
     public var stoppedEarly = false
     /// Set when training stopped on a NaN or infinite loss.
     public var failure: TrainingFailure?
+
+    public init() {}
 }
 
 /// Trains a `SentimentTransformer` on plain examples. Deterministic for a seed and thread count.

@@ -26,6 +26,7 @@ struct TrainStep: Step {
                 context.output.write("  \(corpus.id): cached at \(folder.path)\n")
                 continue
             }
+            context.output.write("  \(corpus.id): training into \(folder.path)\n")
             let dataset = try context.dataset(corpus)
             let glove = corpus.model.glove == true ? try context.store.loadGloVe() : nil
             setBLASThreads(1)

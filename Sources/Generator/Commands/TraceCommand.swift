@@ -1,0 +1,73 @@
+// TraceCommand: `atlas trace` — every attribution method over one split, as JSON Lines.
+import ArgumentParser
+import Core
+import Foundation
+
+struct TraceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trace",
+        abstract: "Trace every example of a split with LAT and the baseline methods; write JSON Lines.",
+        discussion: """
+            One line per example: id, tokens, label, prediction, class probabilities, every method's scores \
+            (and per-layer traces where the method has depth) and integrated gradients' completeness error. \
+            Texts longer than the model's maximum length are cut and flagged; an empty text is traced as one \
+            unknown token.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The task the checkpoint was trained for: \(TaskID.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var task: TaskID
+
+    @Option(help: "Checkpoint folder written by `atlas train` (default: runs/<task>).")
+    var model: String?
+
+    @Option(help: "The split to trace: train, dev or test.")
+    var split: String = "test"
+
+    @Option(help: "Trace only the first N examples.")
+    var maxExamples: Int?
+
+    @Option(help: "Gauss–Legendre nodes for integrated gradients.")
+    var igSteps: Int = 50
+
+    @Option(help: "Output file (default: <model>/traces-<split>.jsonl).")
+    var out: String?
+
+    func validate() throws {
+        guard ["train", "dev", "test"].contains(split) else { throw ValidationError("--split must be train, dev or test.") }
+        guard igSteps >= 1 else { throw ValidationError("--ig-steps must be at least 1.") }
+        if let maxExamples, maxExamples < 1 { throw ValidationError("--max-examples must be at least 1.") }
+    }
+
+    func run() async throws {
+        let folder = URL(fileURLWithPath: model ?? "runs/\(task.rawValue)")
+        let trained = try ModelCheckpoint.load(from: folder)
+        try Self.checkCompatible(trained, task: task, folder: folder)
+        let store = try CorpusStore(options: global)
+        let dataset = try TaskDataset.load(task, from: store, phrases: false)
+        var corpus = CorpusSettings(id: task.rawValue, task: task)
+        corpus.split = split
+        corpus.maxExamples = maxExamples
+        corpus.integratedGradientsSteps = igSteps
+        let output = TerminalOutput.standardOutput()
+        let progress = ProgressMeter(label: "trace", output: output)
+        let records = Tracing.trace(corpus, model: trained, dataset: dataset, threads: global.threads, progress: progress)
+        progress.finish()
+        let file = URL(fileURLWithPath: out ?? folder.appendingPathComponent("traces-\(split).jsonl").path)
+        try Data(try TraceRecord.jsonLines(records).utf8).write(to: file, options: .atomic)
+        output.write("traced \(records.count) examples in \(ProgressMeter.duration(progress.elapsed)); wrote \(file.path)\n")
+    }
+
+    /// A checkpoint must have been trained for this task: the same objective and number of outputs.
+    static func checkCompatible(_ trained: TrainedModel, task: TaskID, folder: URL) throws {
+        let c = trained.model.configuration
+        let expected = task.isRegression ? 1 : (task == .sst2 ? 2 : 5)
+        guard c.outputs == expected, (c.objective == .regression) == task.isRegression else {
+            throw AtlasError(source: folder.appendingPathComponent(ModelCheckpoint.configurationFile).path,
+                             message: "the checkpoint predicts \(c.outputs) \(c.objective.rawValue) output(s); "
+                                 + "task \(task.rawValue) needs \(expected)",
+                             hint: "pass --model with a checkpoint trained by `atlas train --task \(task.rawValue)`")
+        }
+    }
+}
