@@ -11,7 +11,11 @@ enum DataFiles {
         let encoder = ModelCheckpoint.encoder()
         var metrics: [String: [String: EvaluationResult]] = [:]
         for r in results {
-            try writer.write(try encoder.encode(r.report), to: "data/\(r.corpus.id)-statistics.json")
+            // Compact and zipped: the full report (every entry's scatter and lemma matches) is tens of MB as text.
+            let compact = JSONEncoder()
+            compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            try writer.write(try zipped(try compact.encode(r.report), name: "\(r.corpus.id)-statistics.json"),
+                             to: "data/\(r.corpus.id)-statistics.zip")
             let rows = content.corpora.first { $0.id == r.corpus.id }?.statistics ?? []
             try writer.write(csv(rows), to: "data/\(r.corpus.id)-statistics.csv")
             try writer.write(try zippedTraces(r.records, name: "\(r.corpus.id)-traces.jsonl"),
@@ -43,7 +47,11 @@ enum DataFiles {
             for (id, a) in r.attributions { r.attributions[id] = Attribution(scores: a.scores, layers: a.layers, heads: nil) }
             return r
         }
-        let text = Data(try TraceRecord.jsonLines(slim).utf8)
+        return try zipped(Data(try TraceRecord.jsonLines(slim).utf8), name: name)
+    }
+
+    /// One file, deflated, in a zip archive with a fixed date (the same bytes give the same archive).
+    static func zipped(_ text: Data, name: String) throws -> Data {
         let archive = try Archive(accessMode: .create)
         try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(text.count), modificationDate: fixedDate,
                              compressionMethod: .deflate) { position, size in

@@ -218,7 +218,7 @@ enum SiteContentBuilder {
 
     /// Pages for the word types joined to Warriner and seen at least twice (keeps the site within its size budget).
     static func words(_ results: [CorpusResults]) -> [WordContent] {
-        var byWord: [String: (occurrences: [Occurrence], scores: [String: [Double]], ratings: [String: Double])] = [:]
+        var byWord: [String: (occurrences: [Occurrence], scores: [String: [Double]], ratings: [String: Double], corpus: String?)] = [:]
         for r in results {
             guard let lat = r.report.entries.first(where: { $0.method == MethodID.lat.rawValue && $0.layer == nil }) else { continue }
             let rated = Dictionary(lat.scatter.map { ($0.word, $0.valence) }, uniquingKeysWith: { a, _ in a })
@@ -226,16 +226,21 @@ enum SiteContentBuilder {
                 for (i, token) in record.tokens.enumerated() {
                     let word = token.lowercased()
                     guard let valence = rated[word] else { continue }
-                    var item = byWord[word] ?? ([], [:], [:])
+                    var item = byWord[word] ?? ([], [:], [:], nil)
                     item.ratings["Warriner valence (1–9)"] = valence
-                    if item.occurrences.count < 20 {
+                    if item.occurrences.count < 8 {
                         item.occurrences.append(Occurrence(
                             corpusID: r.corpus.id, exampleID: record.id,
                             before: record.tokens[max(0, i - 6)..<i].joined(separator: " "), word: token,
                             after: record.tokens[(i + 1)..<min(record.tokens.count, i + 7)].joined(separator: " ")))
                     }
-                    for (method, attribution) in record.attributions {
-                        item.scores["\(r.corpus.id)/\(method.rawValue)", default: []].append(Double(attribution.scores[i]))
+                    // Mean scores come from the first corpus the word occurs in (SST before EmoBank), so that each
+                    // row is one method of one model; the occurrences list shows every corpus.
+                    if item.corpus == nil || item.corpus == r.corpus.id {
+                        item.corpus = r.corpus.id
+                        for (method, attribution) in record.attributions {
+                            item.scores[method.rawValue, default: []].append(Double(attribution.scores[i]))
+                        }
                     }
                     byWord[word] = item
                 }
@@ -256,9 +261,9 @@ enum SiteContentBuilder {
     static func downloads(_ results: [CorpusResults]) -> [DownloadFile] {
         results.flatMap { r in
             [
-                DownloadFile(path: "data/\(r.corpus.id)-statistics.json", title: "\(r.corpus.id): validation statistics",
-                             description: "Every method × layer × statistic with intervals, p-values and join counts.",
-                             format: "JSON"),
+                DownloadFile(path: "data/\(r.corpus.id)-statistics.zip", title: "\(r.corpus.id): validation statistics",
+                             description: "Every method × layer × statistic with intervals, p-values, join counts and the per-word scatter (zip).",
+                             format: "JSON (zip)"),
                 DownloadFile(path: "data/\(r.corpus.id)-statistics.csv", title: "\(r.corpus.id): statistics table",
                              description: "The corpus page's statistics table as CSV.", format: "CSV"),
                 DownloadFile(path: "data/\(r.corpus.id)-traces.zip", title: "\(r.corpus.id): traces",
