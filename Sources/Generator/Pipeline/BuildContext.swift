@@ -92,6 +92,22 @@ struct BuildContext {
         cacheFolder.appendingPathComponent("validation/\(corpus.id)-\(try validationKey(corpus).hex.prefix(16)).json")
     }
 
+    // MARK: Step keys
+
+    /// The key of a step whose artifacts are one file per corpus: the corpora's keys combined, or nil (run the
+    /// step) when any artifact is missing.
+    func artifactsKey(file: (CorpusSettings) throws -> URL, key: (CorpusSettings) throws -> CacheKey) throws -> CacheKey? {
+        var b = CacheKey.Builder()
+        for corpus in configuration.corpora {
+            guard FileManager.default.fileExists(atPath: try file(corpus).path) else { return nil }
+            b.add(corpus.id, try key(corpus))
+        }
+        return b.build()
+    }
+
+    /// Whether `step` must redo an artifact that already exists (`--force step` or `--force all`).
+    func isForced(_ step: String) -> Bool { forced.contains(step) || forced.contains("all") }
+
     // MARK: Lazy loading
 
     mutating func dataset(_ corpus: CorpusSettings) throws -> TaskDataset {

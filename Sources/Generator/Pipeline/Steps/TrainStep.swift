@@ -7,18 +7,12 @@ struct TrainStep: Step {
 
     /// Unchanged when every model's checkpoint exists under its key.
     func cacheKey(_ context: BuildContext) throws -> CacheKey? {
-        var b = CacheKey.Builder()
-        for corpus in context.configuration.corpora {
-            let folder = try context.modelFolder(corpus)
-            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(ModelCheckpoint.weightsFile).path)
-            else { return nil }
-            b.add(corpus.id, try context.modelKey(corpus))
-        }
-        return b.build()
+        try context.artifactsKey(file: { try context.modelFolder($0).appendingPathComponent(ModelCheckpoint.weightsFile) },
+                                 key: context.modelKey)
     }
 
     func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
-        let isForced = context.forced.contains(name) || context.forced.contains("all")
+        let isForced = context.isForced(name)
         for corpus in context.configuration.corpora {
             let folder = try context.modelFolder(corpus)
             let exists = FileManager.default.fileExists(atPath: folder.appendingPathComponent(ModelCheckpoint.weightsFile).path)

@@ -6,16 +6,11 @@ struct ValidateStep: Step {
     var name: String { "validate" }
 
     func cacheKey(_ context: BuildContext) throws -> CacheKey? {
-        var b = CacheKey.Builder()
-        for corpus in context.configuration.corpora {
-            guard FileManager.default.fileExists(atPath: try context.validationFile(corpus).path) else { return nil }
-            b.add(corpus.id, try context.validationKey(corpus))
-        }
-        return b.build()
+        try context.artifactsKey(file: context.validationFile, key: context.validationKey)
     }
 
     func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
-        let isForced = context.forced.contains(name) || context.forced.contains("all")
+        let isForced = context.isForced(name)
         for corpus in context.configuration.corpora {
             let file = try context.validationFile(corpus)
             if FileManager.default.fileExists(atPath: file.path) && !isForced { continue }
