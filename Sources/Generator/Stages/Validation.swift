@@ -9,20 +9,20 @@ enum Validation {
     /// One series per method (its input scores) and per layer of the layered methods.
     static func series(from records: [TraceRecord]) -> [AttributionSeries] {
         guard let first = records.first else { return [] }
-        var result: [AttributionSeries] = []
-        for method in first.attributions.keys.sorted() {
-            let occurrences = records.flatMap { record -> [ScoredOccurrence] in
-                guard let scores = record.attributions[method]?.scores else { return [] }
+        /// Every (word, score) of `method` over the records, with `pick` choosing the score vector of an attribution.
+        func occurrences(_ method: MethodID, _ pick: (Attribution) -> [Float]?) -> [ScoredOccurrence] {
+            records.flatMap { record -> [ScoredOccurrence] in
+                guard let scores = record.attributions[method].flatMap(pick) else { return [] }
                 return zip(record.tokens, scores).map { ScoredOccurrence(word: $0.lowercased(), score: Double($1)) }
             }
-            result.append(AttributionSeries(method: method.rawValue, layer: nil, occurrences: occurrences))
+        }
+        var result: [AttributionSeries] = []
+        for method in first.attributions.keys.sorted() {
+            result.append(AttributionSeries(method: method.rawValue, layer: nil, occurrences: occurrences(method) { $0.scores }))
             guard layeredMethods.contains(method), let depth = first.attributions[method]?.layers?.count else { continue }
             for layer in 0..<depth {
-                let occurrences = records.flatMap { record -> [ScoredOccurrence] in
-                    guard let scores = record.attributions[method]?.layers?[layer] else { return [] }
-                    return zip(record.tokens, scores).map { ScoredOccurrence(word: $0.lowercased(), score: Double($1)) }
-                }
-                result.append(AttributionSeries(method: method.rawValue, layer: layer, occurrences: occurrences))
+                result.append(AttributionSeries(method: method.rawValue, layer: layer,
+                                                occurrences: occurrences(method) { $0.layers?[layer] }))
             }
         }
         return result
