@@ -29,6 +29,8 @@ public struct TracingOptions: Sendable {
     public var batchSize = 64
     /// Worker threads; each works on its own copy of the model.
     public var threads = 2
+    /// LAT edges kept per pair of adjacent layers for the connection drawing (0 records none).
+    public var connectionsPerLayer = 8
 
     public init() {}
 }
@@ -117,7 +119,9 @@ public struct ModelTracer: Sendable {
             return TraceRecord(id: input.id, tokens: Array(input.tokens.prefix(n)), label: input.label,
                                prediction: prediction, probabilities: probabilities, attributions: attributions,
                                integratedGradientsError: completeness,
-                               isTruncated: input.ids.count > maximumLength)
+                               isTruncated: input.ids.count > maximumLength,
+                               connections: options.connectionsPerLayer > 0
+                                   ? latConnections(maps[b], perLayer: options.connectionsPerLayer) : nil)
         }
     }
 

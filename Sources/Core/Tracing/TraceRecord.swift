@@ -41,15 +41,20 @@ public struct TraceRecord: Codable, Equatable, Sendable {
     public var integratedGradientsError: CompletenessError?
     /// True when the text was longer than the model's maximum length and was cut.
     public var isTruncated: Bool
+    /// LAT's heaviest edges between adjacent layers (`latConnections`), for the connection drawing; nil when
+    /// not recorded.
+    public var connections: [TraceEdge]?
 
     private enum CodingKeys: String, CodingKey {
         case id, tokens, label, prediction, probabilities, attributions, integratedGradientsError
         case isTruncated = "truncated"
+        case connections
     }
 
     public init(id: String, tokens: [String], label: TraceTarget, prediction: TraceTarget,
                 probabilities: [Float]? = nil, attributions: [MethodID: Attribution],
-                integratedGradientsError: CompletenessError? = nil, isTruncated: Bool = false) {
+                integratedGradientsError: CompletenessError? = nil, isTruncated: Bool = false,
+                connections: [TraceEdge]? = nil) {
         self.id = id
         self.tokens = tokens
         self.label = label
@@ -58,5 +63,6 @@ public struct TraceRecord: Codable, Equatable, Sendable {
         self.attributions = attributions
         self.integratedGradientsError = integratedGradientsError
         self.isTruncated = isTruncated
+        self.connections = connections
     }
 }

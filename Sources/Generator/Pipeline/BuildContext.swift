@@ -5,7 +5,7 @@ import Foundation
 /// Bumped by hand when a stage's code changes what it produces, so that cached artifacts are rebuilt.
 enum StageVersion {
     static let model = "model-1"
-    static let trace = "trace-1"
+    static let trace = "trace-2"  // 2: records LAT connections
     static let validation = "validation-1"
 }
 

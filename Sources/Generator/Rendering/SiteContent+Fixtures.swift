@@ -50,7 +50,7 @@ extension SiteContent {
                 for layer in 1..<max(2, layers) {
                     for _ in 0..<min(24, tokens * 2) {
                         edges.append(TraceEdge(layer: layer, from: Int(random.next() % UInt64(tokens)),
-                                               to: Int(random.next() % UInt64(tokens)), weight: random.nextUnitDouble()))
+                                               to: Int(random.next() % UInt64(tokens)), weight: Float(random.nextUnitDouble())))
                     }
                 }
                 let id = hostile && e == 0 ? "<script>\"e&0\"</script>" : "\(corpusID)-\(e + 1)"

@@ -1,4 +1,5 @@
 // SiteContent: the plain values the site is rendered from; the build fills them from the real results.
+import Core
 
 /// Everything the published site shows. Plain values, no behaviour; numbers are raw and
 /// formatted by the page factories. Ids (`corpus.id`, `example.id`, `method.id`) are free text:
@@ -252,21 +253,6 @@ public struct MethodTrace: Sendable, Equatable {
     public init(methodID: String, layers: [[Double]]) {
         self.methodID = methodID
         self.layers = layers
-    }
-}
-
-/// Traced attention flowing from token `from` at layer `layer` down to token `to` at layer `layer − 1`
-/// (LAT: s^l_from · A^l[from, to], summed over heads).
-public struct TraceEdge: Sendable, Equatable {
-    public var layer: Int
-    public var from: Int
-    public var to: Int
-    public var weight: Double
-    public init(layer: Int, from: Int, to: Int, weight: Double) {
-        self.layer = layer
-        self.from = from
-        self.to = to
-        self.weight = weight
     }
 }
 

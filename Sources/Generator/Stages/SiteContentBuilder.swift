@@ -204,7 +204,7 @@ enum SiteContentBuilder {
         return ExampleContent(id: record.id, tokens: record.tokens, trueLabel: describe(record.label, dataset),
                               predictedLabel: describe(record.prediction, dataset), traces: traces,
                               completenessError: record.integratedGradientsError?.relative,
-                              isTruncated: record.isTruncated)
+                              isTruncated: record.isTruncated, connections: record.connections ?? [])
     }
 
     static func describe(_ target: TraceTarget, _ dataset: TaskDataset) -> String {

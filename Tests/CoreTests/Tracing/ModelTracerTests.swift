@@ -53,6 +53,21 @@ import Testing
         #expect(abs(lat.scores.reduce(0, +) - 2) < 1e-4)
     }
 
+    /// The recorded connections are LAT's: what flows into each token at the input adds up to its LAT score
+    /// when every edge is kept (4 tokens → 16 edges per layer).
+    @Test func connectionsAddUpToLATsInputScores() throws {
+        var options = TracingOptions()
+        options.connectionsPerLayer = 16
+        let record = ModelTracer(model: try Self.tinyModel(), options: options).trace([Self.input("a", [2, 3, 4, 5])])[0]
+        let lat = try #require(record.attributions[.lat])
+        let edges = try #require(record.connections)
+        var into = [Float](repeating: 0, count: 4)
+        for edge in edges where edge.layer == 1 { into[edge.to] += edge.weight }
+        for (a, b) in zip(into, lat.scores) { #expect(abs(a - b) < 1e-4) }
+        #expect(ModelTracer(model: try Self.tinyModel()).trace([Self.input("a", [2, 3, 4, 5])])[0].connections?.count
+                == 2 * 8)
+    }
+
     /// Completeness (Σ attributions = F(x) − F(0)) improves as the quadrature is refined. Post-LN layers make
     /// F change steeply near the zero baseline, so few points leave a visible error (RESEARCH.md).
     @Test func integratedGradientsConvergeToCompleteness() throws {

@@ -1,4 +1,5 @@
 // ConnectionDrawing: the paper's picture of LAT, layers as rows of token nodes joined by traced attention.
+import Core
 
 /// Geometry for Templates/charts/connections.mustache. Edges and nodes are bucketed (4 stroke widths,
 /// 4 node sizes) and each bucket is one `<path>`, so the drawing stays a few kilobytes even for long texts.

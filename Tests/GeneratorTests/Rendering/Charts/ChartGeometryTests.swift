@@ -1,5 +1,6 @@
 // ChartGeometryTests: the SVG geometry of the heat map, connection drawing, line chart, scatter and bar list.
 import Testing
+import Core
 @testable import Generator
 
 @Suite struct ChartGeometryTests {
@@ -30,7 +31,7 @@ import Testing
     @Test func connectionDrawingKeepsTheHeaviestEdgesPerLayer() {
         var edges: [TraceEdge] = []
         for layer in 1...2 {
-            for k in 0..<10 { edges.append(TraceEdge(layer: layer, from: k % 4, to: (k + 1) % 4, weight: Double(k))) }
+            for k in 0..<10 { edges.append(TraceEdge(layer: layer, from: k % 4, to: (k + 1) % 4, weight: Float(k))) }
         }
         edges.append(TraceEdge(layer: 1, from: 9, to: 0, weight: 100)) // token 9 does not exist: ignored
         let drawing = ConnectionDrawing(edges: edges, trace: nil, tokens: ["a", "b", "c", "d"], edgesPerLayer: 3, layerName: name)
