@@ -1,5 +1,5 @@
 # The two set-up commands of the README, and a few conveniences.
-.PHONY: site test setup ci-site bench
+.PHONY: site test setup ci-site browser-check bench
 
 # Build the whole site from the default corpora into site/ (trains the models on first run: ~20 minutes on 2 cores).
 site: setup
@@ -17,6 +17,10 @@ setup:
 ci-site: setup
 	swift build -c release --product atlas
 	.build/release/atlas build --profile ci
+
+# Opens the built site in headless Chromium: home, a corpus and an example page; screenshots in .build/artifacts/.
+browser-check:
+	ATLAS_BUILT_SITE=$(CURDIR)/site swift test --filter BuiltSiteBrowserTests
 
 bench:
 	swift run -c release atlas-bench
