@@ -7,6 +7,8 @@ struct HomePage: Sendable {
     var models: [ModelView]
     var statistics: [StatisticRowView]
     var hasKeyStatistics: Bool
+    /// "1,000 seeded resamples of word types", or nil when the content does not say.
+    var resamples: String?
     var corpora: [CorpusLink]
     var methods: [MethodLink]
 
@@ -40,6 +42,7 @@ extension PageFactory {
             models: content.models.map { .init(name: $0.name, task: $0.task, metrics: metrics($0.metrics)) },
             statistics: statisticRows(content.keyStatistics, root: root),
             hasKeyStatistics: !content.keyStatistics.isEmpty,
+            resamples: content.bootstrapResamples.map { "\(Formatting.count($0)) seeded resamples of word types" },
             corpora: content.corpora.map { corpus in
                 .init(name: corpus.name, href: root + paths.corpus(corpus.id), description: corpus.description,
                       examples: Formatting.count(corpus.examples.count), wordTypes: Formatting.count(corpus.scatter.points.count))

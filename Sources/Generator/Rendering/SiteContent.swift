@@ -19,6 +19,8 @@ public struct SiteContent: Sendable, Equatable {
     public var downloads: [DownloadFile]
     /// An optional line for every page's footer (e.g. the configuration and code version); no timestamps by default.
     public var footer: String
+    /// Bootstrap resamples behind the statistics' confidence intervals (nil: not stated).
+    public var bootstrapResamples: Int?
 
     public init(title: String, claim: String, models: [ModelSummary], methods: [MethodInfo],
                 keyStatistics: [StatisticRow], corpora: [CorpusContent], words: [WordContent],

@@ -80,8 +80,10 @@ enum SiteContentBuilder {
             }
         }
         let corpora = results.map(corpusContent)
-        return SiteContent(title: title, claim: claim, models: models, methods: methods, keyStatistics: keyRows,
-                           corpora: corpora, words: words(results), downloads: downloads(results), footer: footer)
+        var content = SiteContent(title: title, claim: claim, models: models, methods: methods, keyStatistics: keyRows,
+                                  corpora: corpora, words: words(results), downloads: downloads(results), footer: footer)
+        content.bootstrapResamples = results.first?.report.options.bootstrapResamples
+        return content
     }
 
     static func modelMetrics(_ metrics: [String: EvaluationResult]) -> [Metric] {

@@ -38,6 +38,17 @@ import Testing
         #expect(methods.contains("Sundararajan"))
     }
 
+    /// The home page states the bootstrap behind its intervals from the content, not from the template.
+    @Test func homeStatesTheResamplesOfItsIntervals() async throws {
+        var content = SiteContent.fixture()
+        content.bootstrapResamples = 200
+        let home = try SiteFixture.read(try await SiteFixture.render(content), SitePaths().home)
+        #expect(home.contains("95% bootstrap confidence intervals (200 seeded resamples of word types);"))
+        content.bootstrapResamples = nil
+        let silent = try SiteFixture.read(try await SiteFixture.render(content), SitePaths().home)
+        #expect(silent.contains("95% bootstrap confidence intervals;") && !silent.contains("resamples of word types"))
+    }
+
     @Test func sameInputGivesByteIdenticalSites() async throws {
         let content = SiteContent.fixture()
         let first = try await SiteFixture.render(content, threads: 1)
