@@ -27,7 +27,7 @@ struct TaskDataset: Sendable {
         switch task {
         case .sst5: ["very negative", "negative", "neutral", "positive", "very positive"]
         case .sst2: ["negative", "positive"]
-        case .emobankValence: nil
+        case .emobankValence, .emobankNarrative: nil
         }
     }
 
@@ -66,7 +66,7 @@ extension TaskDataset {
                 : []
             return TaskDataset(task: task, train: examples(corpus.train, "train"), dev: examples(corpus.dev, "dev"),
                                test: examples(corpus.test, "test"), trainingPhrases: phraseItems)
-        case .emobankValence:
+        case .emobankValence, .emobankNarrative:
             let sentences = try store.loadEmoBank()
             func examples(_ split: DataSplit) -> [CorpusExample] {
                 sentences.filter { $0.split == split }.map {

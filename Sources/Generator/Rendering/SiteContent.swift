@@ -18,6 +18,8 @@ public struct SiteContent: Sendable, Equatable {
     public var downloads: [DownloadFile]
     /// An optional line for every page's footer (e.g. the configuration and code version); no timestamps by default.
     public var footer: String
+    /// The Narratives section: one entry per narrative corpus (empty: no section).
+    public var narratives: [NarrativeCorpusContent] = []
 
     public init(title: String, claim: String, models: [ModelSummary], methods: [MethodInfo],
                 keyStatistics: [StatisticRow], corpora: [CorpusContent], words: [WordContent],

@@ -33,14 +33,17 @@ struct RenderStep: Step {
 
     func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
         var results: [CorpusResults] = []
-        for corpus in context.configuration.corpora {
+        for corpus in context.configuration.corpora where !corpus.task.isNarrative {
             let dataset = try context.dataset(corpus)
             let metrics = try context.models[corpus.id]?.metrics ?? ModelCheckpoint.loadMetrics(from: try context.modelFolder(corpus))
             results.append(CorpusResults(corpus: corpus, dataset: dataset, metrics: metrics,
                                          records: try context.records(corpus), report: try context.report(corpus)))
         }
         let footer = "Built by Attention Atlas from \(context.configurationSource) (seed \(context.configuration.seed))."
-        let content = SiteContentBuilder.build(title: context.configuration.title, results: results, footer: footer)
+        var content = SiteContentBuilder.build(title: context.configuration.title, results: results, footer: footer)
+        for corpus in context.configuration.corpora where corpus.task.isNarrative {
+            content.narratives.append(try NarrativeStage.content(corpus, context: &context))
+        }
         guard let renderer = context.renderer else {
             throw AtlasError(source: context.templatesFolder.path, message: "templates were not loaded")
         }

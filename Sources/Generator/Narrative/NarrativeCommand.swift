@@ -1,0 +1,41 @@
+// NarrativeCommand: `atlas train --task emobank-narrative [--send DIR]`: data, training, checkpoint, summary.
+import Core
+import Foundation
+
+extension CorpusSettings {
+    /// The narrative corpus of a profile: a small window encoder (narratives need one pass per window, and the
+    /// sentence-level model is trained first), sized so that training and tracing fit the profile's budget.
+    static func emobankNarrative(profile: Profile) -> CorpusSettings {
+        let model = profile == .ci
+            ? ModelSettings(layers: 2, heads: 4, modelWidth: 32, keyWidth: 8, feedForwardWidth: 32, poolingHidden: 16,
+                            classifierHidden: 16)
+            : ModelSettings(layers: 2, heads: 4, modelWidth: 64, keyWidth: 16, feedForwardWidth: 64, poolingHidden: 32,
+                            classifierHidden: 32)
+        var training = TrainingSettings(phrases: false, epochs: profile == .ci ? 2 : 6, batchSize: 32, learningRate: 1e-3,
+                                        embeddingLearningRateMultiplier: 1, warmupSteps: 50)
+        training.evaluateEvery = 10_000
+        var narrative = NarrativeSettings()
+        narrative.recurrentWidth = profile == .ci ? 16 : 32
+        narrative.epochs = profile == .ci ? 4 : 12
+        return CorpusSettings(id: "narratives", task: .emobankNarrative, model: model, training: training,
+                              maxExamples: profile == .ci ? 8 : nil, narrative: narrative)
+    }
+}
+
+enum NarrativeCommand {
+    /// Trains the narrative model on EmoBank (from `store`) or on a SEND-format folder, writes the checkpoint
+    /// into `folder` and prints the test metrics beside the baselines.
+    static func train(_ corpus: CorpusSettings, send: String?, windowSeconds: Double, store: () throws -> CorpusStore,
+                      seed: UInt64, threads: Int, output: TerminalOutput, folder: URL) throws {
+        let settings = corpus.narrative ?? NarrativeSettings()
+        let sequences = try send.map { try NarrativeData.send(URL(fileURLWithPath: $0), windowSeconds: windowSeconds,
+                                                              maxWindows: settings.maxWindows) }
+            ?? NarrativeData.emobank(try store(), maxWindows: settings.maxWindows)
+        setBLASThreads(1)
+        let trained = try NarrativeTraining.train(corpus, sequences: sequences, seed: seed, threads: threads, output: output)
+        try NarrativeCheckpoint.save(trained, task: corpus.task, to: folder)
+        for line in NarrativeTraining.summary(trained.report) { output.write("test, \(line)\n") }
+        output.write("wrote \(folder.path)/{\(ModelCheckpoint.weightsFile),\(ModelCheckpoint.configurationFile),"
+                     + "\(ModelCheckpoint.vocabularyFile),\(ModelCheckpoint.metricsFile),\(NarrativeCheckpoint.sentenceFolder)/}\n")
+    }
+}
