@@ -51,3 +51,17 @@ enum NarrativeContentBuilder {
             narratives: narratives)
     }
 }
+
+extension SiteContent {
+    /// Adds a narrative corpus to the site, and to the Methods page every method or baseline its statistics name
+    /// that no sentence corpus brought (a site may have narratives only).
+    mutating func addNarratives(_ section: NarrativeCorpusContent) {
+        narratives.append(section)
+        var known = Set(methods.map(\.id))
+        for id in section.statistics.map(\.methodID) where known.insert(id).inserted {
+            let summary = MethodID(rawValue: id).flatMap { SiteContentBuilder.methodSummaries[$0]?.1 }
+                ?? SiteContentBuilder.baselineSummaries[id] ?? "A baseline."
+            methods.append(MethodInfo(id: id, name: SiteContentBuilder.methodName(id), summary: summary))
+        }
+    }
+}

@@ -42,7 +42,7 @@ struct RenderStep: Step {
         let footer = "Built by Attention Atlas from \(context.configurationSource) (seed \(context.configuration.seed))."
         var content = SiteContentBuilder.build(title: context.configuration.title, results: results, footer: footer)
         for corpus in context.configuration.corpora where corpus.task.isNarrative {
-            content.narratives.append(try NarrativeStage.content(corpus, context: &context))
+            content.addNarratives(try NarrativeStage.content(corpus, context: &context))
         }
         guard let renderer = context.renderer else {
             throw AtlasError(source: context.templatesFolder.path, message: "templates were not loaded")
