@@ -122,7 +122,7 @@ struct SiteConfiguration: Codable, Equatable, Sendable {
 
     init(profile: Profile = .full) {
         self.profile = profile
-        self.corpora = Self.corpora(for: profile)
+        self.corpora = Self.corpora(for: profile) + [.emobankNarrative(profile: profile)]
         if profile == .ci { validation.bootstrapResamples = 200 }
     }
 

@@ -43,6 +43,20 @@ struct NarrativeSettings: Codable, Equatable, Sendable {
         maxTrainingNarratives = try c.decodeIfPresent(Int.self, forKey: .maxTrainingNarratives)
     }
 
+    /// The first out-of-range field (".epochs", …) and what is wrong, or nil; `narrative:` belongs to the
+    /// narrative task only.
+    func problem(task: TaskID) -> (field: String, message: String)? {
+        if !task.isNarrative { return ("", "only the task emobank-narrative takes narrative settings") }
+        if recurrentWidth < 1 { return (".recurrent_width", "must be at least 1") }
+        if maxWindows < 1 { return (".max_windows", "must be at least 1") }
+        if epochs < 1 { return (".epochs", "must be at least 1") }
+        if batchSize < 1 { return (".batch_size", "must be at least 1") }
+        if !(learningRate > 0) { return (".learning_rate", "must be positive") }
+        if warmupSteps < 0 { return (".warmup_steps", "must be at least 0") }
+        if let n = maxTrainingNarratives, n < 1 { return (".max_training_narratives", "must be at least 1") }
+        return nil
+    }
+
     /// The trainer's options.
     func options(seed: UInt64, threads: Int) -> NarrativeTrainingOptions {
         var o = NarrativeTrainingOptions()

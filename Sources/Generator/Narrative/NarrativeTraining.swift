@@ -32,7 +32,8 @@ enum NarrativeTraining {
         let counts = Dictionary(grouping: sequences, by: \.split).mapValues(\.count)
         output.write("  narrative model: \(counts[.train] ?? 0) / \(counts[.dev] ?? 0) / \(counts[.test] ?? 0) narratives, "
                      + "LSTM width \(settings.recurrentWidth), \(settings.epochs) epochs of batches of \(settings.batchSize)\n")
-        let printer = NarrativeProgressPrinter(output: output, epochs: settings.epochs)
+        let batches = ((counts[.train] ?? 0) + settings.batchSize - 1) / max(1, settings.batchSize)
+        let printer = NarrativeProgressPrinter(output: output, epochs: settings.epochs, totalSteps: batches * settings.epochs)
         let result = try NarrativeExperiment.run(
             sequences: sequences, source: "train \(corpus.id)", configuration: configuration, options: options,
             sentenceModel: (sentence.model, sentence.vocabulary), initializeEncoder: settings.initializeEncoder,
@@ -56,19 +57,24 @@ enum NarrativeTraining {
     }
 }
 
-/// Prints the narrative trainer's reports: one line per epoch (mean loss, dev CCC, elapsed, ETA).
+/// Prints the narrative trainer's reports: a live line per step on a terminal, and one line per epoch (mean
+/// loss, dev CCC, elapsed, ETA from the step budget).
 final class NarrativeProgressPrinter: @unchecked Sendable {
     let output: TerminalOutput
     let epochs: Int
-    init(output: TerminalOutput, epochs: Int) {
+    let totalSteps: Int
+    init(output: TerminalOutput, epochs: Int, totalSteps: Int) {
         self.output = output
         self.epochs = epochs
+        self.totalSteps = max(1, totalSteps)
     }
 
     func report(_ p: NarrativeProgress) {
-        let remaining = p.elapsed / Double(max(1, p.epoch)) * Double(max(0, epochs - p.epoch))
+        guard p.development != nil || output.isInteractive else { return }
+        let remaining = p.elapsed / Double(max(1, p.step)) * Double(max(0, totalSteps - p.step))
         let dev = p.development.map { String(format: " dev CCC %.4f", $0.concordance) } ?? ""
-        output.write(String(format: "  epoch %d/%d step %d loss %.4f%@ elapsed %@ eta %@\n", p.epoch, epochs, p.step,
-                            p.loss, dev, ProgressMeter.duration(p.elapsed), ProgressMeter.duration(remaining)))
+        let line = String(format: "  epoch %d/%d step %d/%d loss %.4f%@ elapsed %@ eta %@", p.epoch, epochs, p.step,
+                          totalSteps, p.loss, dev, ProgressMeter.duration(p.elapsed), ProgressMeter.duration(remaining))
+        output.write(output.isInteractive ? "\r\u{1B}[2K" + line + (p.development != nil ? "\n" : "") : line + "\n")
     }
 }

@@ -37,6 +37,13 @@ import Yams
         #expect(throws: (any Error).self) {
             _ = try YAMLDecoder().decode(SiteConfiguration.self, from: yaml.replacingOccurrences(of: "epochs: 3", with: "epoch: 3"))
         }
+        #expect(throws: AtlasError(source: "s.yml", message: "corpora[0].narrative.epochs: must be at least 1")) {
+            _ = try SiteConfiguration.parse(yaml: yaml.replacingOccurrences(of: "epochs: 3", with: "epochs: 0"), source: "s.yml")
+        }
+        #expect(throws: AtlasError.self) {
+            _ = try SiteConfiguration.parse(yaml: yaml.replacingOccurrences(of: "emobank-narrative", with: "sst5"), source: "s.yml")
+        }
+        #expect(SiteConfiguration(profile: .ci).corpora.filter(\.task.isNarrative).map(\.id) == ["narratives"])
     }
 
     @Test func aSENDFolderNeedsTrainAndTestButNotDev() throws {
