@@ -57,6 +57,7 @@ extension SiteContent {
     /// that no sentence corpus brought (a site may have narratives only).
     mutating func addNarratives(_ section: NarrativeCorpusContent) {
         narratives.append(section)
+        downloads += NarrativeStage.downloads(section.id)
         var known = Set(methods.map(\.id))
         for id in section.statistics.map(\.methodID) where known.insert(id).inserted {
             let summary = MethodID(rawValue: id).flatMap { SiteContentBuilder.methodSummaries[$0]?.1 }

@@ -55,4 +55,28 @@ enum NarrativeStage {
         return NarrativeContentBuilder.build(results, metrics: metrics,
                                              sequences: tracedSequences(corpus, from: try context.narrativeSequences(corpus)))
     }
+
+    /// The section's data files on the Data page (written by `writeData`).
+    static func downloads(_ id: String) -> [DownloadFile] {
+        [DownloadFile(path: "data/\(id)-narrative-metrics.json", title: "\(id): narrative metrics",
+                      description: "Test CCC per narrative and pooled, Pearson r and RMSE of the narrative model and of every baseline, and the training record.",
+                      format: "JSON"),
+         DownloadFile(path: "data/\(id)-statistics.csv", title: "\(id): statistics table",
+                      description: "The Narratives page's lexicon statistics table as CSV.", format: "CSV"),
+         DownloadFile(path: "data/\(id)-traces.zip", title: "\(id): traces",
+                      description: "One JSON line per traced window: tokens, gold and predicted valence, every attention method's scores (zip).",
+                      format: "JSON Lines (zip)")]
+    }
+
+    /// Writes the files `downloads` lists for each narrative corpus of the build.
+    static func writeData(_ content: SiteContent, context: inout BuildContext, to writer: SiteWriter) throws {
+        for corpus in context.configuration.corpora where corpus.task.isNarrative {
+            let metrics = try NarrativeCheckpoint.loadMetrics(from: try context.modelFolder(corpus))
+            try writer.write(try NarrativeCheckpoint.encoder().encode(metrics), to: "data/\(corpus.id)-narrative-metrics.json")
+            let rows = content.narratives.first { $0.id == corpus.id }?.statistics ?? []
+            try writer.write(DataFiles.csv(rows), to: "data/\(corpus.id)-statistics.csv")
+            try writer.write(try DataFiles.zippedTraces(try context.records(corpus), name: "\(corpus.id)-traces.jsonl"),
+                             to: "data/\(corpus.id)-traces.zip")
+        }
+    }
 }

@@ -52,6 +52,7 @@ struct RenderStep: Step {
             progress.setTotal(renderer.pageCount(content))
             try renderer.render(content, to: writer, threads: context.threads, progress: progress)
             try DataFiles.write(results, content: content, to: writer)
+            try NarrativeStage.writeData(content, context: &context, to: writer)
             // The site folder is swapped whole, so its README travels with every build.
             let readme = context.templatesFolder.appendingPathComponent("site-README.md")
             if let text = FileManager.default.contents(atPath: readme.path) { try writer.write(text, to: "README.md") }
