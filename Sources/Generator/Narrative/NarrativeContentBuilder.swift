@@ -58,6 +58,14 @@ extension SiteContent {
     mutating func addNarratives(_ section: NarrativeCorpusContent) {
         narratives.append(section)
         downloads += NarrativeStage.downloads(section.id)
+        models.append(ModelSummary(name: section.name, task: section.id, metrics: Array(section.metrics.prefix(4))))
+        // The home table's row per method: the primary Spearman over all layers, as the corpora's.
+        let primary = "Spearman ρ, " + SiteContentBuilder.targetLabel(ValidationTarget.defaults(primary: "warriner", secondary: "vader")[0])
+        for row in section.statistics where row.layer.isEmpty && row.statistic == primary {
+            var key = row
+            key.statistic = "\(section.id): Spearman ρ with |V − 5|"
+            keyStatistics.append(key)
+        }
         var known = Set(methods.map(\.id))
         for id in section.statistics.map(\.methodID) where known.insert(id).inserted {
             let summary = MethodID(rawValue: id).flatMap { SiteContentBuilder.methodSummaries[$0]?.1 }

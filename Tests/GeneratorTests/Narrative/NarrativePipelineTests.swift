@@ -111,6 +111,7 @@ import Testing
         let home = try SiteFixture.read(site, paths.home)
         #expect(home.contains("href=\"\(paths.narratives("narratives"))\""))
         #expect(home.contains(">Narratives</a>"))
+        #expect(home.contains("narratives: Spearman ρ with |V − 5|"))
         let index = try SiteFixture.read(site, paths.narratives("narratives"))
         #expect(index.contains("Sentence-level model, window by window"))
         #expect(index.contains("&lt;b&gt;&quot;n&quot;&amp;&lt;/b&gt;"))
@@ -120,6 +121,36 @@ import Testing
         #expect(page.contains("<title>window 1, predicted: "))
         #expect(page.contains(">&lt;script&gt;alert(1)&lt;/script&gt;</span>"))
         #expect(page.components(separatedBy: "class=\"t s").count - 1 == hostileNarrative.windows.reduce(0) { $0 + $1.tokens.count })
+        for file in try SiteChecker.listFiles(site.path) where file.hasSuffix(".html") {
+            let html = try SiteFixture.read(site, file)
+            #expect(!html.contains("<script>alert"), "raw script in \(file)")
+            #expect(!html.contains("<b>\"n\""), "raw narrative id in \(file)")
+        }
+    }
+}
+
+/// The Narratives pages on their own: hostile ids and words, untraced and unrated windows, undefined metrics.
+@Suite struct NarrativePageTests {
+    @Test func hostileNarrativesRenderEscapedAndWellFormed() async throws {
+        var content = SiteContent.fixture(corpora: 1, examples: 1, tokens: 4)
+        let section = NarrativeCorpusContent.fixture(from: content, hostile: true)
+        content.addNarratives(section)
+        let site = try await SiteFixture.render(content)
+        let problems = try SiteChecker().check(site: site)
+        #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
+        let paths = SitePaths()
+        let page = try SiteFixture.read(site, paths.narrative(corpus: section.id, narrative: section.narratives[0].id))
+        #expect(page.contains("Narrative &lt;b&gt;&quot;n&quot;&amp;&lt;/b&gt;"))
+        #expect(page.contains(">&lt;script&gt;alert(1)&lt;/script&gt;</span>"))
+        #expect(page.contains(">&quot;q&quot; &amp; &#39;a&#39;</span>"))
+        #expect(page.contains("title=\"not traced\""))
+        #expect(page.contains("true – · predicted 3.40"))
+        // The unrated window has no point on the true line.
+        #expect(page.components(separatedBy: "true valence: ").count - 1 == 3)
+        #expect(page.components(separatedBy: "predicted: ").count - 1 == 4)
+        let index = try SiteFixture.read(site, paths.narratives(section.id))
+        #expect(index.contains("<td class=\"num\">–</td>"))
+        #expect(!index.contains("nan") && !index.contains("NaN"))
         for file in try SiteChecker.listFiles(site.path) where file.hasSuffix(".html") {
             let html = try SiteFixture.read(site, file)
             #expect(!html.contains("<script>alert"), "raw script in \(file)")

@@ -23,8 +23,8 @@ struct TraceStep: Step {
             context.traces[corpus.id] = records
             let errors = records.compactMap { $0.integratedGradientsError?.relative }
             let median = errors.sorted()[safe: errors.count / 2] ?? 0
-            context.output.write(String(format: "  %@: %d examples traced; integrated gradients' median completeness error %.2f%%\n",
-                                        corpus.id, records.count, 100 * median))
+            context.output.write(String(format: "  %@: %d examples traced", corpus.id, records.count)
+                                 + (errors.isEmpty ? "\n" : String(format: "; integrated gradients' median completeness error %.2f%%\n", 100 * median)))
         }
     }
 }
