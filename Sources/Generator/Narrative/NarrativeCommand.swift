@@ -39,3 +39,27 @@ enum NarrativeCommand {
                      + "\(ModelCheckpoint.vocabularyFile),\(ModelCheckpoint.metricsFile),\(NarrativeCheckpoint.sentenceFolder)/}\n")
     }
 }
+
+extension NarrativeCommand {
+    /// `atlas trace --task emobank-narrative`: every window of the split's EmoBank narratives (the first
+    /// `maxExamples` narratives when set), one JSON line per window, from a checkpoint written by `atlas train`.
+    static func trace(folder: URL, split: String, maxExamples: Int?, store: () throws -> CorpusStore,
+                      output: TerminalOutput, file: URL) throws {
+        let trained = try NarrativeCheckpoint.load(from: folder)
+        var corpus = CorpusSettings(id: "narratives", task: .emobankNarrative)
+        corpus.split = split
+        corpus.maxExamples = maxExamples
+        let sequences = NarrativeStage.tracedSequences(
+            corpus, from: try NarrativeData.emobank(try store(), maxWindows: trained.model.configuration.maxWindows))
+        let progress = ProgressMeter(label: "trace", output: output)
+        progress.addToTotal(sequences.reduce(0) { $0 + $1.windows.count })
+        setBLASThreads(1)
+        let records = NarrativeTracing.records(trained.model, sequences: sequences, vocabulary: trained.vocabulary) {
+            progress.advance(by: $0)
+        }
+        progress.finish()
+        try Data(try TraceRecord.jsonLines(records).utf8).write(to: file, options: .atomic)
+        output.write("traced \(records.count) windows of \(sequences.count) narratives in "
+                     + "\(ProgressMeter.duration(progress.elapsed)); wrote \(file.path)\n")
+    }
+}
