@@ -66,7 +66,12 @@ extension TaskDataset {
                 : []
             return TaskDataset(task: task, train: examples(corpus.train, "train"), dev: examples(corpus.dev, "dev"),
                                test: examples(corpus.test, "test"), trainingPhrases: phraseItems)
-        case .emobankValence, .emobankNarrative:
+        case .emobankNarrative:
+            // The narratives' sentences, split per document (see `EmoBankNarratives`), not EmoBank's own split.
+            var dataset = NarrativeData.windowDataset(EmoBankNarratives.sequences(try store.loadEmoBank()))
+            dataset.task = task
+            return dataset
+        case .emobankValence:
             let sentences = try store.loadEmoBank()
             func examples(_ split: DataSplit) -> [CorpusExample] {
                 sentences.filter { $0.split == split }.map {
