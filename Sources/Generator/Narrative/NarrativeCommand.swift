@@ -11,12 +11,13 @@ extension CorpusSettings {
                             classifierHidden: 16)
             : ModelSettings(layers: 2, heads: 4, modelWidth: 64, keyWidth: 16, feedForwardWidth: 64, poolingHidden: 32,
                             classifierHidden: 32)
-        var training = TrainingSettings(phrases: false, epochs: profile == .ci ? 2 : 6, batchSize: 32, learningRate: 1e-3,
-                                        embeddingLearningRateMultiplier: 1, warmupSteps: 50)
+        var training = TrainingSettings(phrases: false, epochs: profile == .ci ? 4 : 6, batchSize: 32,
+                                        learningRate: profile == .ci ? 2e-3 : 1e-3, embeddingLearningRateMultiplier: 1,
+                                        warmupSteps: 50)
         training.evaluateEvery = 10_000
         var narrative = NarrativeSettings()
         narrative.recurrentWidth = profile == .ci ? 16 : 32
-        narrative.epochs = profile == .ci ? 4 : 12
+        narrative.epochs = profile == .ci ? 6 : 12
         return CorpusSettings(id: "narratives", task: .emobankNarrative, model: model, training: training,
                               maxExamples: profile == .ci ? 8 : nil, narrative: narrative)
     }
