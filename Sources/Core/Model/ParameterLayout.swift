@@ -33,3 +33,37 @@ public struct ParameterLayout: Sendable, Equatable {
         indexByName[name].map { entries[$0] }
     }
 }
+
+extension ParameterLayout {
+    /// Checks that `tensors` are exactly this layout's: every name known, none missing or repeated, every
+    /// shape matching. The error names the tensor; `source` is the checkpoint's name.
+    func check(_ tensors: [(name: String, tensor: Tensor)], source: String) throws {
+        var seen = Set<String>()
+        for (name, tensor) in tensors {
+            guard let entry = entry(named: name) else {
+                throw AtlasError(source: source, message: "unknown tensor \"\(name)\"",
+                                 hint: "the checkpoint does not belong to this model configuration")
+            }
+            guard entry.shape == tensor.shape else {
+                throw AtlasError(source: source,
+                                 message: "tensor \"\(name)\" has shape \(tensor.shape), the model expects \(entry.shape)",
+                                 hint: "the checkpoint was saved with a different model configuration")
+            }
+            guard seen.insert(name).inserted else {
+                throw AtlasError(source: source, message: "tensor \"\(name)\" appears twice")
+            }
+        }
+        if let missing = entries.first(where: { !seen.contains($0.name) }) {
+            throw AtlasError(source: source, message: "tensor \"\(missing.name)\" is missing",
+                             hint: "the checkpoint is incomplete or from another model")
+        }
+    }
+
+    /// Copies checked `tensors` into the arena at `p`.
+    func copy(_ tensors: [(name: String, tensor: Tensor)], into p: UnsafeMutablePointer<Float>) {
+        for (name, tensor) in tensors {
+            let entry = entry(named: name)!
+            tensor.withUnsafeBufferPointer { (p + entry.offset).update(from: $0.baseAddress!, count: entry.count) }
+        }
+    }
+}

@@ -20,31 +20,9 @@ extension SentimentTransformer {
     /// Replaces every parameter. Every name must be known, none may be missing, and every shape must match;
     /// otherwise nothing changes and the error names the tensor. `source` is the checkpoint's name.
     public mutating func load(_ tensors: [(name: String, tensor: Tensor)], source: String) throws {
-        var seen = Set<String>()
-        for (name, tensor) in tensors {
-            guard let entry = layout.entry(named: name) else {
-                throw AtlasError(source: source, message: "unknown tensor \"\(name)\"",
-                                 hint: "the checkpoint does not belong to this model configuration")
-            }
-            guard entry.shape == tensor.shape else {
-                throw AtlasError(source: source,
-                                 message: "tensor \"\(name)\" has shape \(tensor.shape), the model expects \(entry.shape)",
-                                 hint: "the checkpoint was saved with a different model configuration")
-            }
-            guard seen.insert(name).inserted else {
-                throw AtlasError(source: source, message: "tensor \"\(name)\" appears twice")
-            }
-        }
-        if let missing = layout.entries.first(where: { !seen.contains($0.name) }) {
-            throw AtlasError(source: source, message: "tensor \"\(missing.name)\" is missing",
-                             hint: "the checkpoint is incomplete or from another model")
-        }
+        try layout.check(tensors, source: source)
         makeUnique()
-        let p = storage.parameters.pointer
-        for (name, tensor) in tensors {
-            let entry = layout.entry(named: name)!
-            tensor.withUnsafeBufferPointer { (p + entry.offset).update(from: $0.baseAddress!, count: entry.count) }
-        }
+        layout.copy(tensors, into: storage.parameters.pointer)
     }
 
     /// Overwrites rows of the embedding table (e.g. with GloVe vectors): `vectors[id]` for each given id.

@@ -38,11 +38,22 @@ extension SentimentTransformer {
     mutating func runBackward(_ w: Workspace, ids: [Int32]?, shape: BatchShape, training: Bool, parameterGradients: Bool) {
         let p = UnsafePointer(storage.parameters.pointer)
         let g: UnsafeMutablePointer<Float>? = parameterGradients ? storage.gradients.pointer : nil
-        let top = layers.count
         classifier.backward(w.dOutputs, pooled: w.pooling.pooled, batchSize: shape.batchSize, parameters: p,
                             gradients: g, cache: w.classifier, training: training, dActivations: w.dClassifier,
                             dPooled: w.dPooled)
-        pooling.backward(w.dPooled, h: w.hidden[top], batch: shape, parameters: p, gradients: g, cache: w.pooling,
+        backwardFromPooled(w, dPooled: w.dPooled, ids: ids, shape: shape, training: training,
+                           parameterGradients: parameterGradients)
+    }
+
+    /// Back-propagates dPooled [B, D] through the context attention, the encoder layers and (with `ids` and
+    /// `parameterGradients`) the embedding table; the gradient of the input embeddings is left in `w.dHidden`.
+    /// Shared by the classifier's backward above and the narrative model, which reads the pooled vectors.
+    mutating func backwardFromPooled(_ w: Workspace, dPooled: UnsafePointer<Float>, ids: [Int32]?, shape: BatchShape,
+                                     training: Bool, parameterGradients: Bool) {
+        let p = UnsafePointer(storage.parameters.pointer)
+        let g: UnsafeMutablePointer<Float>? = parameterGradients ? storage.gradients.pointer : nil
+        let top = layers.count
+        pooling.backward(dPooled, h: w.hidden[top], batch: shape, parameters: p, gradients: g, cache: w.pooling,
                          dh: w.dHidden, dActivations: w.dPoolingActivations, dScores: w.dScores,
                          threads: threads)
         for l in stride(from: top - 1, through: 0, by: -1) {

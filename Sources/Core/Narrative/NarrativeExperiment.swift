@@ -7,6 +7,8 @@ public struct NarrativeReport: Codable, Sendable {
     /// Narratives (after chunking) per split, and rated windows per split (keys train, dev, test).
     public var sequenceCounts: [String: Int]
     public var windowCounts: [String: Int]
+    /// The test narratives' ids, in the order of every evaluation's `sequenceConcordances`.
+    public var testNarratives: [String]
     public var history: NarrativeTrainingHistory
     public var model: NarrativeEvaluation
     /// Baseline: the training mean for every window.
@@ -18,6 +20,7 @@ public struct NarrativeReport: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case configuration, options, sequenceCounts = "sequence_counts", windowCounts = "window_counts", history, model
+        case testNarratives = "test_narratives"
         case trainingMean = "training_mean", genreMean = "genre_mean", sentenceModel = "sentence_model"
     }
 }
@@ -38,12 +41,28 @@ public enum NarrativeExperiment {
                            initializeEncoder: Bool = false,
                            progress: (NarrativeProgress) -> Void = { _ in }) throws
         -> (model: NarrativeModel, vocabulary: Vocabulary, report: NarrativeReport) {
-        let sequences = EmoBankNarratives.sequences(sentences, maxWindows: configuration.maxWindows)
+        try run(sequences: EmoBankNarratives.sequences(sentences, maxWindows: configuration.maxWindows),
+                source: "EmoBank", configuration: configuration, options: options, sentenceModel: sentenceModel,
+                initializeEncoder: initializeEncoder, progress: progress)
+    }
+
+    /// The same on any narratives (EmoBank documents or SEND-format videos), split by their `split`; every
+    /// sequence must have at most `configuration.maxWindows` windows. `source` names the data in errors.
+    public static func run(sequences: [NarrativeSequence], source: String, configuration: NarrativeConfiguration,
+                           options: NarrativeTrainingOptions,
+                           sentenceModel: (model: SentimentTransformer, vocabulary: Vocabulary)? = nil,
+                           initializeEncoder: Bool = false,
+                           progress: (NarrativeProgress) -> Void = { _ in }) throws
+        -> (model: NarrativeModel, vocabulary: Vocabulary, report: NarrativeReport) {
         let bySplit = Dictionary(grouping: sequences, by: \.split)
         let train = bySplit[.train] ?? [], dev = bySplit[.dev] ?? [], test = bySplit[.test] ?? []
         guard !train.isEmpty, !test.isEmpty else {
-            throw AtlasError(source: "EmoBank", message: "the narrative split has \(train.count) training and \(test.count) test narratives",
-                             hint: "the narrative task needs EmoBank's documents with character offsets")
+            throw AtlasError(source: source, message: "the narrative split has \(train.count) training and \(test.count) test narratives",
+                             hint: "the narrative task needs training and test narratives (EmoBank: documents with character offsets)")
+        }
+        if let long = sequences.first(where: { $0.windows.count > configuration.maxWindows }) {
+            throw AtlasError(source: source, message: "narrative \(long.id) has \(long.windows.count) windows, more than max_windows \(configuration.maxWindows)",
+                             hint: "cut longer narratives into chunks (NarrativeSequence.chunked) or raise max_windows")
         }
         var configuration = configuration
         let vocabulary: Vocabulary
@@ -75,6 +94,7 @@ public enum NarrativeExperiment {
             sequenceCounts: ["train": train.count, "dev": dev.count, "test": test.count],
             windowCounts: ["train": ratings.count, "dev": dev.flatMap(\.windows).compactMap(\.valence).count,
                            "test": gold.joined().compactMap { $0 }.count],
+            testNarratives: test.map(\.id),
             history: history, model: evaluate(model.predict(examples(test), batchSize: options.batchSize)),
             trainingMean: evaluate(NarrativeBaselines.trainingMean(training: train, for: test)),
             genreMean: evaluate(NarrativeBaselines.genreMean(training: train, for: test)),

@@ -12,17 +12,6 @@ extension SentimentTransformer {
     mutating func pooledBackward(_ w: Workspace, dPooled: UnsafePointer<Float>, ids: [Int32], shape: BatchShape,
                                  training: Bool) {
         makeUnique()
-        let p = UnsafePointer(storage.parameters.pointer), g = storage.gradients.pointer
-        let top = layers.count
-        pooling.backward(dPooled, h: w.hidden[top], batch: shape, parameters: p, gradients: g, cache: w.pooling,
-                         dh: w.dHidden, dActivations: w.dPoolingActivations, dScores: w.dScores, threads: threads)
-        for l in stride(from: top - 1, through: 0, by: -1) {
-            layers[l].backward(w.dHidden, x: w.hidden[l], batch: shape, parameters: p, gradients: g,
-                               cache: w.layers[l], scratch: w.scratch, training: training, threads: threads)
-        }
-        ids.withUnsafeBufferPointer {
-            embedding.backward(w.dHidden, ids: $0.baseAddress!, rows: shape.rows, parameters: p, gradients: g,
-                               lookup: w.lookup, dLookup: w.dLookup)
-        }
+        backwardFromPooled(w, dPooled: dPooled, ids: ids, shape: shape, training: training, parameterGradients: true)
     }
 }

@@ -42,6 +42,12 @@ struct TraceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let folder = URL(fileURLWithPath: model ?? "runs/\(task.rawValue)")
+        if task.isNarrative {
+            return try NarrativeCommand.trace(
+                folder: folder, split: split, maxExamples: maxExamples, store: { try CorpusStore(options: global) },
+                output: TerminalOutput.standardOutput(),
+                file: URL(fileURLWithPath: out ?? folder.appendingPathComponent("traces-\(split).jsonl").path))
+        }
         let trained = try ModelCheckpoint.load(from: folder)
         try Self.checkCompatible(trained, task: task, folder: folder)
         let store = try CorpusStore(options: global)

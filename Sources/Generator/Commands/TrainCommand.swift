@@ -36,15 +36,34 @@ struct TrainCommand: AsyncParsableCommand {
     @Flag(help: "Initialise embeddings from GloVe 6B 50-d (run `atlas data fetch --glove` first).")
     var glove = false
 
+    @Option(help: "emobank-narrative only: train on SEND-format data in this folder (train/, dev/, test/; see README).")
+    var send: String?
+
+    @Option(help: "emobank-narrative with --send: window length in seconds.")
+    var windowSeconds: Double = 5
+
+    func validate() throws {
+        if send != nil && !task.isNarrative { throw ValidationError("--send needs --task emobank-narrative.") }
+        guard windowSeconds > 0 else { throw ValidationError("--window-seconds must be positive.") }
+    }
+
     func run() async throws {
         let siteConfiguration = try config.map(SiteConfiguration.load(path:)) ?? SiteConfiguration(profile: profile)
         var corpus = siteConfiguration.corpora.first { $0.task == task }
             ?? SiteConfiguration(profile: profile).corpora.first { $0.task == task }
-            ?? CorpusSettings(id: task.rawValue, task: task, training: TrainingSettings(phrases: !task.isRegression))
+            ?? (task.isNarrative ? .emobankNarrative(profile: profile)
+                : CorpusSettings(id: task.rawValue, task: task, training: TrainingSettings(phrases: !task.isRegression)))
         if let epochs { corpus.training.epochs = epochs }
         if let minutes { corpus.training.minutes = minutes }
         if glove { corpus.model.glove = true }
         // The model splits its products over its own threads; OpenBLAS stays on one so the two never stack.
+        if task.isNarrative {
+            try NarrativeCommand.train(corpus, send: send, windowSeconds: windowSeconds,
+                                       store: { try CorpusStore(options: global) }, seed: global.seed ^ siteConfiguration.seed,
+                                       threads: global.threads, output: TerminalOutput.standardOutput(),
+                                       folder: URL(fileURLWithPath: out ?? "runs/\(task.rawValue)"))
+            return
+        }
         setBLASThreads(1)
         let store = try CorpusStore(options: global)
         let dataset = try TaskDataset.load(task, from: store, phrases: corpus.training.phrases)

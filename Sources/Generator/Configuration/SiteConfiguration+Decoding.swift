@@ -77,6 +77,7 @@ extension CorpusSettings {
         split = try c.value(.split, or: "test")
         maxExamples = try c.decodeIfPresent(Int.self, forKey: .maxExamples)
         integratedGradientsSteps = try c.value(.integratedGradientsSteps, or: 50)
+        narrative = try c.decodeIfPresent(NarrativeSettings.self, forKey: .narrative)
     }
 }
 

@@ -62,6 +62,7 @@ extension SiteConfiguration {
             if let positional = corpus.model.positional, !["none", "sinusoidal"].contains(positional) {
                 throw fail("\(at).model.positional", "'\(positional)' is not one of none, sinusoidal")
             }
+            if let problem = corpus.narrative?.problem(task: corpus.task) { throw fail("\(at).narrative\(problem.field)", problem.message) }
             if corpus.task == .emobankValence, t.phrases {
                 throw fail("\(at).training.phrases", "EmoBank has no phrase labels; set phrases: false")
             }

@@ -6,13 +6,17 @@ import Yams
 enum TaskID: String, Codable, CaseIterable, Sendable {
     case sst5, sst2
     case emobankValence = "emobank-valence"
+    case emobankNarrative = "emobank-narrative"
 
-    var isRegression: Bool { self == .emobankValence }
+    var isRegression: Bool { self == .emobankValence || self == .emobankNarrative }
+    /// Valence window by window through a narrative (see `NarrativeSettings`), not one label per sentence.
+    var isNarrative: Bool { self == .emobankNarrative }
     var displayName: String {
         switch self {
         case .sst5: "SST-5 (movie reviews, five classes)"
         case .sst2: "SST-2 (movie reviews, positive / negative)"
         case .emobankValence: "EmoBank (sentence valence regression)"
+        case .emobankNarrative: "EmoBank narratives (valence window by window)"
         }
     }
 }
@@ -78,9 +82,11 @@ struct CorpusSettings: Codable, Equatable, Sendable {
     var maxExamples: Int?
     /// Integrated-gradients steps.
     var integratedGradientsSteps: Int = 50
+    /// The narrative task's LSTM and schedule (task emobank-narrative only; nil = defaults).
+    var narrative: NarrativeSettings?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, task, model, training, split
+        case id, task, model, training, split, narrative
         case maxExamples = "max_examples", integratedGradientsSteps = "ig_steps"
     }
 }
@@ -116,7 +122,7 @@ struct SiteConfiguration: Codable, Equatable, Sendable {
 
     init(profile: Profile = .full) {
         self.profile = profile
-        self.corpora = Self.corpora(for: profile)
+        self.corpora = Self.corpora(for: profile) + [.emobankNarrative(profile: profile)]
         if profile == .ci { validation.bootstrapResamples = 200 }
     }
 

@@ -27,7 +27,7 @@ struct TaskDataset: Sendable {
         switch task {
         case .sst5: ["very negative", "negative", "neutral", "positive", "very positive"]
         case .sst2: ["negative", "positive"]
-        case .emobankValence: nil
+        case .emobankValence, .emobankNarrative: nil
         }
     }
 
@@ -66,6 +66,11 @@ extension TaskDataset {
                 : []
             return TaskDataset(task: task, train: examples(corpus.train, "train"), dev: examples(corpus.dev, "dev"),
                                test: examples(corpus.test, "test"), trainingPhrases: phraseItems)
+        case .emobankNarrative:
+            // The narratives' sentences, split per document (see `EmoBankNarratives`), not EmoBank's own split.
+            var dataset = NarrativeData.windowDataset(EmoBankNarratives.sequences(try store.loadEmoBank()))
+            dataset.task = task
+            return dataset
         case .emobankValence:
             let sentences = try store.loadEmoBank()
             func examples(_ split: DataSplit) -> [CorpusExample] {

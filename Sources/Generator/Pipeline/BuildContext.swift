@@ -26,6 +26,7 @@ struct BuildContext {
     var datasets: [String: TaskDataset] = [:]
     var lexicons: [Lexicon] = []
     var models: [String: TrainedModel] = [:]
+    var narratives: [String: TrainedNarrative] = [:]
     var traces: [String: [TraceRecord]] = [:]
     var reports: [String: ValidationReport] = [:]
     /// The templates, loaded before the pipeline starts (loading is asynchronous; steps are not).

@@ -11,6 +11,8 @@ struct HomePage: Sendable {
     var resamples: String?
     var corpora: [CorpusLink]
     var methods: [MethodLink]
+    var narratives: [CorpusLink]
+    var hasNarratives: Bool
 
     struct ModelView: Sendable {
         var name: String
@@ -49,6 +51,12 @@ extension PageFactory {
             },
             methods: content.methods.map {
                 .init(name: $0.name, href: root + paths.methods + "#" + methodAnchor($0.id), summary: $0.summary)
-            })
+            },
+            narratives: content.narratives.map { corpus in
+                .init(name: corpus.name, href: root + paths.narratives(corpus.id), description: corpus.description,
+                      examples: Formatting.count(corpus.narratives.count),
+                      wordTypes: Formatting.count(corpus.statistics.first?.n ?? 0))
+            },
+            hasNarratives: !content.narratives.isEmpty)
     }
 }

@@ -49,6 +49,10 @@ struct PageFactory: Sendable {
             let href = paths.corpus(corpus.id)
             nav.append(.init(href: root + href, label: corpus.name, isCurrent: href == path))
         }
+        if let first = content.narratives.first {
+            nav.append(.init(href: root + paths.narratives(first.id), label: "Narratives",
+                             isCurrent: kind == "narratives" && path == paths.narratives(first.id)))
+        }
         nav.append(.init(href: root + paths.methods, label: "Methods", isCurrent: kind == "methods"))
         nav.append(.init(href: root + paths.data, label: "Data", isCurrent: kind == "data"))
         return PageShell(root: root, pageTitle: title == content.title ? title : "\(title) · \(content.title)",

@@ -21,6 +21,8 @@ public struct SiteContent: Sendable, Equatable {
     public var footer: String
     /// Bootstrap resamples behind the statistics' confidence intervals (nil: not stated).
     public var bootstrapResamples: Int?
+    /// The Narratives section: one entry per narrative corpus (empty: no section).
+    public var narratives: [NarrativeCorpusContent] = []
 
     public init(title: String, claim: String, models: [ModelSummary], methods: [MethodInfo],
                 keyStatistics: [StatisticRow], corpora: [CorpusContent], words: [WordContent],

@@ -18,6 +18,10 @@ public struct SitePaths: Sendable {
         "examples/\(Self.fileName(for: corpusID))/\(Self.fileName(for: exampleID)).html"
     }
     public func word(_ word: String) -> String { "words/\(Self.fileName(for: word)).html" }
+    public func narratives(_ corpusID: String) -> String { "narratives/\(Self.fileName(for: corpusID)).html" }
+    public func narrative(corpus corpusID: String, narrative narrativeID: String) -> String {
+        "narratives/\(Self.fileName(for: corpusID))/\(Self.fileName(for: narrativeID)).html"
+    }
 
     /// The prefix from a page at `path` back to the site root ("", "../", "../../").
     public func root(from path: String) -> String {

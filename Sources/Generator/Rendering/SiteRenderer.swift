@@ -21,6 +21,7 @@ public struct SiteRenderer: Sendable {
     /// The number of files `render` writes (pages and assets are counted as pages only), for progress totals.
     public func pageCount(_ content: SiteContent) -> Int {
         3 + content.corpora.count + content.corpora.reduce(0) { $0 + $1.examples.count } + content.words.count
+            + narrativePageCount(content)
     }
 
     /// Renders every page into `writer`. - Parameter threads: pages rendered in parallel (1 = in order).
@@ -46,6 +47,7 @@ public struct SiteRenderer: Sendable {
         for word in content.words {
             jobs.append { try writePage(factory.makeWordPage(for: word), template: "pages/word", to: paths.word(word.word), writer) }
         }
+        jobs += narrativeJobs(content, factory: factory, writer: writer)
         try runInParallel(jobs, threads: threads, progress: progress)
     }
 
@@ -69,5 +71,6 @@ public struct SiteRenderer: Sendable {
             }
         }
         for word in content.words { try claim(paths.word(word.word), "word \(word.word)") }
+        for (path, what) in narrativePaths(content) { try claim(path, what) }
     }
 }

@@ -168,7 +168,7 @@ enum SiteContentBuilder {
             return "Stanford Sentiment Treebank, \(split) split: \(count) sentences traced. The model was trained "
                 + (r.corpus.training.phrases ? "on every distinct labelled phrase of the training trees" : "on the training sentences")
                 + "; accuracy is measured on whole sentences."
-        case .emobankValence:
+        case .emobankValence, .emobankNarrative:
             return "EmoBank, \(split) split: \(count) sentences with annotator valence ratings (1–5), traced through "
                 + "a valence regression model (the stand-in for the paper's SEND narratives)."
         }

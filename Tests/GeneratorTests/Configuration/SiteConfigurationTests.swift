@@ -6,7 +6,7 @@ import Testing
     @Test func emptyFileGivesTheFullDefaults() throws {
         let configuration = try SiteConfiguration.parse(yaml: "", source: "site.yml")
         #expect(configuration == SiteConfiguration(profile: .full))
-        #expect(configuration.corpora.map(\.id) == ["sst5", "emobank"])
+        #expect(configuration.corpora.map(\.id) == ["sst5", "emobank", "narratives"])
         #expect(configuration.corpora[0].training.epochs == 2.5)
         #expect(configuration.corpora[0].training.minutes == nil)
         #expect(configuration.validation.bootstrapResamples == 1000)

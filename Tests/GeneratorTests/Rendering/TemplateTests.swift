@@ -25,9 +25,14 @@ import Testing
     /// Every variable and section name in the templates is a stored property of some view model
     /// (collected by reflecting the fixture's view models), so no tag silently renders empty.
     @Test func everyTagNamesAViewModelProperty() throws {
-        let factory = PageFactory(content: .fixture())
+        var content = SiteContent.fixture()
+        content.addNarratives(.fixture(from: content))
+        let factory = PageFactory(content: content)
         let corpus = factory.content.corpora[0]
-        let pages: [Any] = [factory.makeHomePage(), factory.makeCorpusPage(for: corpus),
+        let narratives = factory.content.narratives[0]
+        let pages: [Any] = [factory.makeNarrativeIndexPage(for: narratives),
+                            factory.makeNarrativePage(for: narratives.narratives[0], in: narratives, index: 0),
+                            factory.makeHomePage(), factory.makeCorpusPage(for: corpus),
                             factory.makeExamplePage(for: corpus.examples[0], in: corpus, index: 0),
                             factory.makeWordPage(for: factory.content.words[0]), factory.makeMethodsPage { _ in true },
                             factory.makeDataPage()]

@@ -33,14 +33,17 @@ struct RenderStep: Step {
 
     func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
         var results: [CorpusResults] = []
-        for corpus in context.configuration.corpora {
+        for corpus in context.configuration.corpora where !corpus.task.isNarrative {
             let dataset = try context.dataset(corpus)
             let metrics = try context.models[corpus.id]?.metrics ?? ModelCheckpoint.loadMetrics(from: try context.modelFolder(corpus))
             results.append(CorpusResults(corpus: corpus, dataset: dataset, metrics: metrics,
                                          records: try context.records(corpus), report: try context.report(corpus)))
         }
         let footer = "Built by Attention Atlas from \(context.configurationSource) (seed \(context.configuration.seed))."
-        let content = SiteContentBuilder.build(title: context.configuration.title, results: results, footer: footer)
+        var content = SiteContentBuilder.build(title: context.configuration.title, results: results, footer: footer)
+        for corpus in context.configuration.corpora where corpus.task.isNarrative {
+            content.addNarratives(try NarrativeStage.content(corpus, context: &context))
+        }
         guard let renderer = context.renderer else {
             throw AtlasError(source: context.templatesFolder.path, message: "templates were not loaded")
         }
@@ -49,6 +52,7 @@ struct RenderStep: Step {
             progress.setTotal(renderer.pageCount(content))
             try renderer.render(content, to: writer, threads: context.threads, progress: progress)
             try DataFiles.write(results, content: content, to: writer)
+            try NarrativeStage.writeData(content, context: &context, to: writer)
             // The site folder is swapped whole, so its README travels with every build.
             let readme = context.templatesFolder.appendingPathComponent("site-README.md")
             if let text = FileManager.default.contents(atPath: readme.path) { try writer.write(text, to: "README.md") }

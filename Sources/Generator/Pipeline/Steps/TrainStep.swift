@@ -21,6 +21,11 @@ struct TrainStep: Step {
                 continue
             }
             context.output.write("  \(corpus.id): training into \(folder.path)\n")
+            if corpus.task.isNarrative {
+                try NarrativeStage.train(corpus, into: folder, context: &context)
+                progress.advance()
+                continue
+            }
             let dataset = try context.dataset(corpus)
             let glove = corpus.model.glove == true ? try context.store.loadGloVe() : nil
             setBLASThreads(1)
