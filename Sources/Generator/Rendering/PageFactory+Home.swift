@@ -7,6 +7,9 @@ struct HomePage: Sendable {
     var models: [ModelView]
     var statistics: [StatisticRowView]
     var hasKeyStatistics: Bool
+    var faithfulness: [FaithfulnessRowView]
+    var hasFaithfulness: Bool
+    var methodsHref: String
     var corpora: [CorpusLink]
     var methods: [MethodLink]
 
@@ -40,6 +43,9 @@ extension PageFactory {
             models: content.models.map { .init(name: $0.name, task: $0.task, metrics: metrics($0.metrics)) },
             statistics: statisticRows(content.keyStatistics, root: root),
             hasKeyStatistics: !content.keyStatistics.isEmpty,
+            faithfulness: faithfulnessRows(content.faithfulness, root: root),
+            hasFaithfulness: !content.faithfulness.isEmpty,
+            methodsHref: root + paths.methods,
             corpora: content.corpora.map { corpus in
                 .init(name: corpus.name, href: root + paths.corpus(corpus.id), description: corpus.description,
                       examples: Formatting.count(corpus.examples.count), wordTypes: Formatting.count(corpus.scatter.points.count))
