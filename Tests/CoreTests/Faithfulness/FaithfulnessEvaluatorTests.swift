@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct FaithfulnessEvaluatorTests {
     static func record(_ id: String, tokens n: Int, objective: Objective) -> TraceRecord {
-        let scores = (0..<n).map { Float(($0 * 7 + 3) % n) }
+        let scores = (0..<n).map { Float(($0 * 7 + 3) % n) + 0.5 }
         let flat = (0..<n).map { Float($0) }
         let prediction: TraceTarget = objective == .classification ? .classIndex(1) : .value(0.5)
         return TraceRecord(id: id, tokens: (0..<n).map { "w\($0)" }, label: prediction, prediction: prediction,
