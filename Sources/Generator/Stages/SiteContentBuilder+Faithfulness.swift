@@ -64,7 +64,7 @@ extension SiteContentBuilder {
                     return (byKey[AttributionKey(method, layer: l)] ?? byKey[AttributionKey(method)])?.mean
                 })
             }
-            return LayerSeries(statistic: "\(figure.displayName) by layer" + (figure.isHigherBetter ? " (higher is better)" : " (lower is better)"),
+            return LayerSeries(statistic: "\(figure.displayName) \(figure.isHigherBetter ? "↑" : "↓"), by layer",
                                layerLabels: (0..<maxDepth).map { $0 == 0 ? "input" : "\($0)" }, lines: lines)
         }
     }
