@@ -32,7 +32,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Redo a step even when unchanged (data, train, trace, validate, render, check, or all). Repeatable.")
     var force: [String] = []
 
-    static let stepNames = ["data", "train", "trace", "validate", "render", "check", "all"]
+    static let stepNames = ["data", "train", "trace", "faithfulness", "validate", "render", "check", "all"]
 
     func validate() throws {
         for name in force where !Self.stepNames.contains(name) {

@@ -81,5 +81,9 @@ import Testing
         #expect(methods.contains("id=\"stat-comprehensiveness\"") && methods.contains("re-packs"))
     }
 
+    @Test func stepCanBeForcedByName() {
+        #expect(BuildCommand.stepNames.contains(FaithfulnessStep().name))
+    }
+
     func expectNear(_ a: Double, _ b: Double) { #expect(abs(a - b) < 1e-12, "\(a) vs \(b)") }
 }
