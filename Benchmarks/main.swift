@@ -183,4 +183,6 @@ for threads in options.threads {
     let tracing = tracingSentencesPerSecond(model, threads: threads, runs: max(1, options.runs / 2))
     print("| LAT + 5 attention methods incl. attention flow (batch 64), sentences/s | \(threads) | \(format(tracing.attention)) |")
     print("| integrated gradients, 50 steps, sentences/s | \(threads) | \(format(tracing.ig)) |")
+    let faithfulness = faithfulnessExamplesPerSecond(model, threads: threads, runs: max(1, options.runs / 2))
+    print("| faithfulness (\(faithfulness.keys) method × layer vectors × 5 bins × 2), examples/s | \(threads) | \(format(faithfulness.rate)) |")
 }

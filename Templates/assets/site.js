@@ -108,7 +108,8 @@
       var peak = Math.abs(method.k[layer]);
       for (var i = 0; i < spans.length; i++) {
         var x = i < scores.length ? scores[i] : 0;
-        spans[i].className = "t " + heatClass(x, peak, method.s === 1);
+        var isRationale = spans[i].classList.contains("rationale");
+        spans[i].className = "t " + heatClass(x, peak, method.s === 1) + (isRationale ? " rationale" : "");
         spans[i].title = format(x);
       }
       caption.textContent = method.n + ", " + layerName(layer, method.k.length);

@@ -140,11 +140,5 @@ public struct ModelTracer: Sendable {
     }
 }
 
-/// A fixed array of optional records filled from several threads (each index written once).
-final class RecordSlots: @unchecked Sendable {
-    private var slots: [TraceRecord?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ record: TraceRecord) { lock.withLock { slots[index] = record } }
-    func values() -> [TraceRecord] { lock.withLock { slots.map { $0! } } }
-}
+/// Records filled from several threads (each index written once).
+typealias RecordSlots = OrderedSlots<TraceRecord>

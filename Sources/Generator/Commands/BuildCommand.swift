@@ -32,7 +32,7 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "Redo a step even when unchanged (data, train, trace, validate, render, check, or all). Repeatable.")
     var force: [String] = []
 
-    static let stepNames = ["data", "train", "trace", "validate", "render", "check", "all"]
+    static let stepNames = ["data", "train", "trace", "faithfulness", "validate", "render", "check", "all"]
 
     func validate() throws {
         for name in force where !Self.stepNames.contains(name) {
@@ -51,7 +51,7 @@ struct BuildCommand: AsyncParsableCommand {
                                    outputFolder: URL(fileURLWithPath: out), templatesFolder: templatesURL,
                                    threads: global.threads, forced: Set(force), output: output)
         context.renderer = try await SiteRenderer(templatesDirectory: templatesURL)
-        let steps: [any Step<BuildContext>] = [DataStep(), TrainStep(), TraceStep(), ValidateStep(), RenderStep(), CheckStep()]
+        let steps: [any Step<BuildContext>] = [DataStep(), TrainStep(), TraceStep(), FaithfulnessStep(), ValidateStep(), RenderStep(), CheckStep()]
         let start = Date()
         try PipelineRunner(cacheFolder: cache, forced: Set(force), output: output).run(steps, context: &context)
         output.write("built \(out)/index.html in \(ProgressMeter.duration(Date().timeIntervalSince(start)))\n")

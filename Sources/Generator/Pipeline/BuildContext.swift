@@ -7,6 +7,7 @@ enum StageVersion {
     static let model = "model-1"
     static let trace = "trace-2"  // 2: records LAT connections
     static let validation = "validation-1"
+    static let faithfulness = "faithfulness-1"
 }
 
 /// The state of one `atlas build`. Artifacts are loaded lazily from the cache folder, so that a build whose
@@ -29,6 +30,7 @@ struct BuildContext {
     var narratives: [String: TrainedNarrative] = [:]
     var traces: [String: [TraceRecord]] = [:]
     var reports: [String: ValidationReport] = [:]
+    var faithfulness: [String: FaithfulnessSummary] = [:]
     /// The templates, loaded before the pipeline starts (loading is asynchronous; steps are not).
     var renderer: SiteRenderer?
     /// The rendered site, staged until the check step commits it.
@@ -73,6 +75,17 @@ struct BuildContext {
         return b.build()
     }
 
+    /// Faithfulness depends on the traces (and through them the model), the bins and the statistics settings.
+    func faithfulnessKey(_ corpus: CorpusSettings) throws -> CacheKey {
+        var b = CacheKey.Builder()
+        b.add("trace", try traceKey(corpus))
+        b.add("bins", try Self.json(FaithfulnessBins()))
+        b.add("bootstrap", String(configuration.validation.bootstrapResamples))
+        b.add("seed", String(configuration.seed))
+        b.add("version", StageVersion.faithfulness)
+        return b.build()
+    }
+
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -91,6 +104,10 @@ struct BuildContext {
 
     func validationFile(_ corpus: CorpusSettings) throws -> URL {
         cacheFolder.appendingPathComponent("validation/\(corpus.id)-\(try validationKey(corpus).hex.prefix(16)).json")
+    }
+
+    func faithfulnessFile(_ corpus: CorpusSettings) throws -> URL {
+        cacheFolder.appendingPathComponent("faithfulness/\(corpus.id)-\(try faithfulnessKey(corpus).hex.prefix(16)).json")
     }
 
     // MARK: Step keys
@@ -144,13 +161,25 @@ struct BuildContext {
 
     mutating func report(_ corpus: CorpusSettings) throws -> ValidationReport {
         if let cached = reports[corpus.id] { return cached }
-        let url = try validationFile(corpus)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw AtlasError(source: url.path, message: "validation report missing",
-                             hint: "run `atlas build --force validate`")
-        }
-        let report = try JSONDecoder().decode(ValidationReport.self, from: data)
+        let report = try Self.decodeArtifact(ValidationReport.self, at: try validationFile(corpus),
+                                             what: "validation report", step: "validate")
         reports[corpus.id] = report
         return report
+    }
+
+    mutating func faithfulnessSummary(_ corpus: CorpusSettings) throws -> FaithfulnessSummary {
+        if let cached = faithfulness[corpus.id] { return cached }
+        let summary = try Self.decodeArtifact(FaithfulnessSummary.self, at: try faithfulnessFile(corpus),
+                                              what: "faithfulness summary", step: "faithfulness")
+        faithfulness[corpus.id] = summary
+        return summary
+    }
+
+    /// A cached JSON artifact, or an error naming the step that writes it.
+    static func decodeArtifact<T: Decodable>(_ type: T.Type, at url: URL, what: String, step: String) throws -> T {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw AtlasError(source: url.path, message: "\(what) missing", hint: "run `atlas build --force \(step)`")
+        }
+        return try JSONDecoder().decode(T.self, from: data)
     }
 }

@@ -12,6 +12,9 @@ struct CorpusPage: Sendable {
     var topWords: [BarList]
     var lineCharts: [LineChart]
     var statistics: [StatisticRowView]
+    var faithfulness: [FaithfulnessRowView]
+    var hasFaithfulness: Bool
+    var methodsHref: String
     var examples: [ExampleRow]
     var exampleCount: String
 
@@ -54,6 +57,9 @@ extension PageFactory {
             },
             lineCharts: corpus.layerSeries.map { LineChart($0, names: methodNames, methodOrder: methodOrder) },
             statistics: statisticRows(corpus.statistics, root: root),
+            faithfulness: faithfulnessRows(corpus.faithfulness, root: root),
+            hasFaithfulness: !corpus.faithfulness.isEmpty,
+            methodsHref: root + paths.methods,
             examples: examples,
             exampleCount: Formatting.count(examples.count))
     }

@@ -15,6 +15,10 @@ struct ExamplePage: Sendable {
     var layerOptions: [Option]
     var defaultCaption: String
     var tokens: [Token]
+    /// SST: some tokens carry the human rationale (underlined).
+    var hasRationale: Bool
+    /// SST, but every phrase neutral: nothing is underlined, and the page says why.
+    var isRationaleNeutral: Bool
     /// Compact JSON of every method's scores (see `ExampleTraceJSON`), placed in a data attribute.
     var traceJSON: String
     var heatMap: HeatMap?
@@ -33,6 +37,8 @@ struct ExamplePage: Sendable {
         var text: String
         var heat: String
         var hover: String
+        /// Part of the human rationale (Carton et al. 2020 derivation from SST's phrase labels).
+        var isRationale: Bool
     }
 }
 
@@ -48,8 +54,9 @@ extension PageFactory {
         let peak = scores.map(abs).max() ?? 0
         let tokens = example.tokens.enumerated().map { index, text in
             let score = index < scores.count ? scores[index] : 0
+            let rationale = example.rationale.flatMap { index < $0.count ? $0[index] : nil } ?? 0
             return ExamplePage.Token(text: text, heat: Palette.heat(score, maxMagnitude: peak, isSigned: isSigned),
-                                     hover: Formatting.significant(score))
+                                     hover: Formatting.significant(score), isRationale: rationale > 0)
         }
         let layerCount = shown?.layers.count ?? 0
         let name = { (layer: Int, count: Int) in PageFactory.layerName(layer, count: count) }
@@ -72,6 +79,8 @@ extension PageFactory {
             layerOptions: (0..<layerCount).map { .init(value: String($0), label: name($0, layerCount), isSelected: $0 == 0) },
             defaultCaption: shown.map { "\(methodName($0.methodID)), \(name(0, layerCount))" } ?? "",
             tokens: tokens,
+            hasRationale: example.rationale?.contains { $0 > 0 } ?? false,
+            isRationaleNeutral: example.rationale.map { !$0.contains { $0 > 0 } } ?? false,
             traceJSON: ExampleTraceJSON.encode(traces, names: methodNames, defaultMethod: shown?.methodID ?? ""),
             heatMap: latTrace.map { HeatMap(trace: $0, tokens: example.tokens, methodName: methodName($0.methodID), layerName: name) },
             connections: example.connections.isEmpty ? nil

@@ -7,8 +7,11 @@ struct HomePage: Sendable {
     var models: [ModelView]
     var statistics: [StatisticRowView]
     var hasKeyStatistics: Bool
-    /// "1,000 seeded resamples of word types", or nil when the content does not say.
+    /// The bootstrap resamples behind every interval ("1,000"), or nil when the content does not say.
     var resamples: String?
+    var faithfulness: [FaithfulnessRowView]
+    var hasFaithfulness: Bool
+    var methodsHref: String
     var corpora: [CorpusLink]
     var methods: [MethodLink]
     var narratives: [CorpusLink]
@@ -44,7 +47,10 @@ extension PageFactory {
             models: content.models.map { .init(name: $0.name, task: $0.task, metrics: metrics($0.metrics)) },
             statistics: statisticRows(content.keyStatistics, root: root),
             hasKeyStatistics: !content.keyStatistics.isEmpty,
-            resamples: content.bootstrapResamples.map { "\(Formatting.count($0)) seeded resamples of word types" },
+            resamples: content.bootstrapResamples.map(Formatting.count),
+            faithfulness: faithfulnessRows(content.faithfulness, root: root),
+            hasFaithfulness: !content.faithfulness.isEmpty,
+            methodsHref: root + paths.methods,
             corpora: content.corpora.map { corpus in
                 .init(name: corpus.name, href: root + paths.corpus(corpus.id), description: corpus.description,
                       examples: Formatting.count(corpus.examples.count), wordTypes: Formatting.count(corpus.scatter.points.count))

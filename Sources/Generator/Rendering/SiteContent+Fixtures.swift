@@ -58,6 +58,8 @@ extension SiteContent {
                 let predicted = random.nextUnitDouble() < 0.7 ? truth : labels[Int(random.next() % UInt64(labels.count))]
                 exampleList.append(ExampleContent(id: id, tokens: words, trueLabel: truth, predictedLabel: predicted, traces: traces,
                                                   completenessError: 0.031 + 0.01 * Double(e), isTruncated: e == 1, connections: edges))
+                // The first corpus is SST-like: human rationales (example 3 all neutral); no draws from `random`.
+                if c == 0 { exampleList[e].rationale = words.indices.map { e == 2 ? 0 : Double(($0 + e) % 3) / 2 } }
                 for (index, word) in words.enumerated() where occurrences[word, default: []].count < 12 {
                     occurrences[word, default: []].append(Occurrence(
                         corpusID: corpusID, exampleID: id, before: words[max(0, index - 3)..<index].joined(separator: " "),
@@ -104,13 +106,21 @@ extension SiteContent {
                     })
                 },
                 examples: exampleList))
+            corpusList[c].faithfulness = methods.enumerated().map { m, method in
+                let cell = { (base: Double) in
+                    FaithfulnessCell(estimate: base + 0.01 * Double(m), lower: base, upper: base + 0.02 * Double(m + 1),
+                                     pValue: 0.001 * Double(m + 1), n: examples)
+                }
+                return FaithfulnessRow(corpusID: corpusID, methodID: method.id, layer: "",
+                                       cells: [cell(0.2), cell(0.05), c == 0 ? cell(0.4) : nil, c == 0 ? cell(0.3) : nil])
+            }
         }
         let words = occurrences.keys.sorted().map { word in
             WordContent(word: word, occurrences: occurrences[word] ?? [],
                         meanScores: methods.map { MethodScore(methodID: $0.id, score: 0.01 + 0.001 * Double(word.count)) },
                         ratings: valences[word].map { [LexiconRating(name: "Warriner valence (1–9)", value: $0), LexiconRating(name: "Warriner arousal (1–9)", value: 4.2)] } ?? [])
         }
-        return SiteContent(
+        var site = SiteContent(
             title: hostile ? "Atlas <script>alert(\"t\")</script> & co" : "Attention Atlas",
             claim: "Words that a sentiment Transformer's traced attention singles out are emotionally intense: far from neutral valence on either side, a U-shaped relation that we test with effect sizes, confidence intervals and baselines."
                 + (hostile ? " <script>alert('claim')</script> & \"quotes\"" : ""),
@@ -123,5 +133,7 @@ extension SiteContent {
             downloads: [DownloadFile(path: "data/statistics.json", title: "Statistics", description: "Every statistic with its interval.", format: "JSON"),
                         DownloadFile(path: "data/traces.jsonl", title: "Traces", description: "One line per example: tokens and every method's scores.", format: "JSON Lines")],
             footer: hostile ? "footer <b>&</b>" : "")
+        site.faithfulness = corpusList.flatMap(\.faithfulness)
+        return site
     }
 }

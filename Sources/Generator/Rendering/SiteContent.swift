@@ -23,6 +23,8 @@ public struct SiteContent: Sendable, Equatable {
     public var bootstrapResamples: Int?
     /// The Narratives section: one entry per narrative corpus (empty: no section).
     public var narratives: [NarrativeCorpusContent] = []
+    /// Faithfulness and plausibility of every method's input scores, per corpus (the home page's second table).
+    public var faithfulness: [FaithfulnessRow] = []
 
     public init(title: String, claim: String, models: [ModelSummary], methods: [MethodInfo],
                 keyStatistics: [StatisticRow], corpora: [CorpusContent], words: [WordContent],
@@ -112,6 +114,8 @@ public struct CorpusContent: Sendable, Equatable {
     public var scatter: ScatterContent
     public var topWords: [TopWordList]
     public var examples: [ExampleContent]
+    /// Faithfulness and plausibility of every method × layer.
+    public var faithfulness: [FaithfulnessRow] = []
     public init(id: String, name: String, description: String, metrics: [Metric], statistics: [StatisticRow],
                 layerSeries: [LayerSeries], scatter: ScatterContent, topWords: [TopWordList], examples: [ExampleContent]) {
         self.id = id
@@ -236,6 +240,8 @@ public struct ExampleContent: Sendable, Equatable {
     public var isTruncated: Bool
     /// LAT's traced flow between layers, for the connection drawing (may be empty).
     public var connections: [TraceEdge]
+    /// SST only: the human rationale per token (Carton et al. 2020), 0, 0.5 or 1; nil when there is none.
+    public var rationale: [Double]? = nil
     public init(id: String, tokens: [String], trueLabel: String, predictedLabel: String, traces: [MethodTrace],
                 completenessError: Double? = nil, isTruncated: Bool = false, connections: [TraceEdge] = []) {
         self.id = id

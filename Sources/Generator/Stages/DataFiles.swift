@@ -16,6 +16,9 @@ enum DataFiles {
             compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             try writer.write(try zipped(try compact.encode(r.report), name: "\(r.corpus.id)-statistics.json"),
                              to: "data/\(r.corpus.id)-statistics.zip")
+            if let summary = r.faithfulness {
+                try writer.write(try encoder.encode(summary), to: "data/\(r.corpus.id)-faithfulness.json")
+            }
             let rows = content.corpora.first { $0.id == r.corpus.id }?.statistics ?? []
             try writer.write(csv(rows), to: "data/\(r.corpus.id)-statistics.csv")
             try writer.write(try zippedTraces(r.records, name: "\(r.corpus.id)-traces.jsonl"),

@@ -9,6 +9,8 @@ struct CorpusResults {
     var metrics: [String: EvaluationResult]
     var records: [TraceRecord]
     var report: ValidationReport
+    /// ERASER faithfulness and (SST) plausibility per method × layer; nil when not computed.
+    var faithfulness: FaithfulnessSummary? = nil
 }
 
 enum SiteContentBuilder {
@@ -66,6 +68,9 @@ enum SiteContentBuilder {
         for id in baselineIDs.sorted() where !known.contains(id) {
             methods.append(MethodInfo(id: id, name: methodName(id), summary: baselineSummaries[id] ?? "A baseline."))
         }
+        if results.contains(where: { $0.faithfulness != nil }) && !known.contains(MethodID.random.rawValue) {
+            methods.append(randomAttributionInfo)
+        }
         let models = results.map { r in
             ModelSummary(name: r.corpus.task.displayName, task: r.corpus.id, metrics: modelMetrics(r.metrics))
         }
@@ -83,6 +88,7 @@ enum SiteContentBuilder {
         var content = SiteContent(title: title, claim: claim, models: models, methods: methods, keyStatistics: keyRows,
                                   corpora: corpora, words: words(results), downloads: downloads(results), footer: footer)
         content.bootstrapResamples = results.first?.report.options.bootstrapResamples
+        content.faithfulness = results.flatMap { faithfulnessRows($0, inputOnly: true) }
         return content
     }
 
@@ -149,10 +155,18 @@ enum SiteContentBuilder {
                 TopWord(word: $0.word, score: $0.meanScore, valence: $0.ratings["warriner.valence.intensity"])
             })
         }
-        let examples = r.records.map { exampleContent($0, dataset: r.dataset) }
-        return CorpusContent(id: r.corpus.id, name: r.corpus.task.displayName, description: corpusDescription(r),
-                             metrics: modelMetrics(r.metrics), statistics: rows, layerSeries: series, scatter: scatter,
-                             topWords: topWords, examples: examples)
+        let rationales = Dictionary(r.dataset.split(r.corpus.split).map { ($0.id, $0.rationale) }, uniquingKeysWith: { a, _ in a })
+        let examples = r.records.map { record in
+            var example = exampleContent(record, dataset: r.dataset)
+            example.rationale = (rationales[record.id] ?? nil).map { Array($0.prefix(record.tokens.count)) }
+            return example
+        }
+        var content = CorpusContent(id: r.corpus.id, name: r.corpus.task.displayName, description: corpusDescription(r),
+                                    metrics: modelMetrics(r.metrics), statistics: rows + faithfulnessStatistics(r),
+                                    layerSeries: series + faithfulnessSeries(r), scatter: scatter,
+                                    topWords: topWords, examples: examples)
+        content.faithfulness = faithfulnessRows(r, inputOnly: false)
+        return content
     }
 
     static func targetLabel(_ t: ValidationTarget) -> String {
@@ -271,7 +285,7 @@ enum SiteContentBuilder {
                 DownloadFile(path: "data/\(r.corpus.id)-traces.zip", title: "\(r.corpus.id): traces",
                              description: "One JSON line per example: tokens, label, prediction, every method's scores at every layer (zip).",
                              format: "JSON Lines (zip)"),
-            ]
+            ] + (r.faithfulness == nil ? [] : [faithfulnessDownload(r.corpus.id)])
         } + [DownloadFile(path: "data/metrics.json", title: "Model metrics",
                           description: "Accuracy, macro-F1, Pearson r, CCC and RMSE per split, and the training record.",
                           format: "JSON")]

@@ -42,8 +42,12 @@ struct BrowserTests {
         let scores = try #require(example.traces.first { $0.methodID == "gradient-times-input" }?.layers.first)
         let peak = scores.map(abs).max()!
         let expected = scores.map { "class=\"t " + Palette.heat($0, maxMagnitude: peak, isSigned: true) + "\"" }
-        let painted = dom.matches(of: /class="t [a-z][0-9]"/).map { String(dom[$0.range]) }
+        let painted = dom.matches(of: /class="t [a-z][0-9]( rationale)?"/)
+            .map { String(dom[$0.range]).replacingOccurrences(of: " rationale", with: "") }
         #expect(painted == expected)
+        // Repainting keeps the human-rationale underline of the tokens that have it.
+        let underlined = dom.matches(of: /class="t [a-z][0-9] rationale"/).count
+        #expect(underlined > 0 && underlined == (example.rationale ?? []).filter { $0 > 0 }.count)
         #expect(painted.contains { $0.contains(" n") }, "negative scores are painted in the diverging palette")
         // The heat map was redrawn for the one-layer method: a single row labelled "all".
         let heatLabels = dom.matches(of: /<text class="hm-label" x="58" y="[0-9.]+" text-anchor="end">([^<]*)<\/text>/)

@@ -1,0 +1,34 @@
+// FaithfulnessStage: a corpus's trace records + its trained model → ERASER faithfulness and SST plausibility, summarised.
+import Core
+import Foundation
+
+enum FaithfulnessStage {
+    /// The evaluator's inputs: every traced example with its token ids, every method × layer score vector,
+    /// and (SST) the human rationale derived from its tree.
+    /// The random baseline of example i is drawn from a generator seeded with the build seed and i.
+    static func inputs(_ records: [TraceRecord], corpus: CorpusSettings, model trained: TrainedModel,
+                       dataset: TaskDataset, seed: UInt64) -> [FaithfulnessInput] {
+        let rationales = Dictionary(Tracing.examples(corpus, dataset: dataset).map { ($0.id, $0.rationale) },
+                                    uniquingKeysWith: { a, _ in a })
+        return records.enumerated().map { index, record in
+            FaithfulnessInput(record: record, ids: trained.vocabulary.encode(record.tokens),
+                              rationale: rationales[record.id] ?? nil,
+                              randomSeed: seed ^ (0xFA17_0000_0000_0000 &+ UInt64(index)))
+        }
+    }
+
+    /// Runs every re-run through the model (one batched call per example, `threads` workers) and summarises
+    /// per method × layer with seeded bootstrap intervals and Holm-adjusted Wilcoxon tests against random.
+    static func evaluate(_ corpus: CorpusSettings, records: [TraceRecord], model trained: TrainedModel,
+                         dataset: TaskDataset, settings: ValidationSettings, seed: UInt64, threads: Int,
+                         progress: ProgressMeter) -> FaithfulnessSummary {
+        let inputs = inputs(records, corpus: corpus, model: trained, dataset: dataset, seed: seed)
+        progress.addToTotal(inputs.count)
+        setBLASThreads(1)
+        let evaluator = FaithfulnessEvaluator(model: trained.model, threads: threads)
+        let examples = evaluator.evaluate(inputs) { progress.advance(by: $0) }
+        return FaithfulnessSummary.summarise(examples, bins: evaluator.faithfulness.bins,
+                                             isRegression: evaluator.isRegression,
+                                             resamples: settings.bootstrapResamples, seed: seed)
+    }
+}
