@@ -87,7 +87,8 @@ extension PageFactory {
                 tokens: window.tokens.enumerated().map { i, text in
                     let score = i < scores.count ? scores[i] : 0
                     return .init(text: text, heat: Palette.heat(score, maxMagnitude: peak, isSigned: false),
-                                 hover: window.scores == nil ? "not traced" : "LAT " + Formatting.significant(score))
+                                 hover: window.scores == nil ? "not traced" : "LAT " + Formatting.significant(score),
+                                 isRationale: false)
                 },
                 isTraced: window.scores != nil)
         }
