@@ -114,14 +114,19 @@ struct BuildContext {
 
     /// The key of a step whose artifacts are one file per corpus: the corpora's keys combined, or nil (run the
     /// step) when any artifact is missing.
-    func artifactsKey(file: (CorpusSettings) throws -> URL, key: (CorpusSettings) throws -> CacheKey) throws -> CacheKey? {
+    func artifactsKey(file: (CorpusSettings) throws -> URL, key: (CorpusSettings) throws -> CacheKey,
+                      corpora: [CorpusSettings]? = nil) throws -> CacheKey? {
         var b = CacheKey.Builder()
-        for corpus in configuration.corpora {
+        for corpus in corpora ?? configuration.corpora {
             guard FileManager.default.fileExists(atPath: try file(corpus).path) else { return nil }
             b.add(corpus.id, try key(corpus))
         }
         return b.build()
     }
+
+    /// The corpora judged for faithfulness: those of a sentence model (the narrative model's windows are
+    /// traced with the attention methods only, and issue 10 asks for SST-5 and EmoBank).
+    var faithfulnessCorpora: [CorpusSettings] { configuration.corpora.filter { !$0.task.isNarrative } }
 
     /// Whether `step` must redo an artifact that already exists (`--force step` or `--force all`).
     func isForced(_ step: String) -> Bool { forced.contains(step) || forced.contains("all") }

@@ -9,12 +9,13 @@ struct FaithfulnessStep: Step {
     var name: String { "faithfulness" }
 
     func cacheKey(_ context: BuildContext) throws -> CacheKey? {
-        try context.artifactsKey(file: context.faithfulnessFile, key: context.faithfulnessKey)
+        try context.artifactsKey(file: context.faithfulnessFile, key: context.faithfulnessKey,
+                                corpora: context.faithfulnessCorpora)
     }
 
     func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
         let isForced = context.isForced(name)
-        for corpus in context.configuration.corpora {
+        for corpus in context.faithfulnessCorpora {
             let file = try context.faithfulnessFile(corpus)
             if FileManager.default.fileExists(atPath: file.path) && !isForced { continue }
             let start = Date()

@@ -11,7 +11,7 @@ struct RenderStep: Step {
         b.add("title", context.configuration.title)
         for corpus in context.configuration.corpora {
             b.add(corpus.id, try context.validationKey(corpus))
-            b.add("\(corpus.id).faithfulness", try context.faithfulnessKey(corpus))
+            if !corpus.task.isNarrative { b.add("\(corpus.id).faithfulness", try context.faithfulnessKey(corpus)) }
         }
         let templates = context.templatesFolder.standardizedFileURL.path
         for path in (FileManager.default.subpaths(atPath: templates) ?? []).sorted() {
