@@ -62,6 +62,9 @@ extension SiteConfiguration {
             if let positional = corpus.model.positional, !["none", "sinusoidal"].contains(positional) {
                 throw fail("\(at).model.positional", "'\(positional)' is not one of none, sinusoidal")
             }
+            if corpus.model.load != nil, corpus.task.isRegression {
+                throw fail("\(at).model.load", "the head trained on a loaded encoder is a classifier; use task sst5 or sst2")
+            }
             if corpus.task == .emobankValence, t.phrases {
                 throw fail("\(at).training.phrases", "EmoBank has no phrase labels; set phrases: false")
             }

@@ -29,9 +29,12 @@ struct ModelSettings: Codable, Equatable, Sendable {
     var dropout: Double?
     var positional: String?
     var glove: Bool?
+    /// `load: PATH`: a Hugging Face BERT-family folder whose frozen encoder is traced (a head is trained on top);
+    /// nil: train the project's own architecture (`train:`, the default).
+    var load: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case layers, heads, dropout, positional, glove
+        case layers, heads, dropout, positional, glove, load
         case modelWidth = "model_width", keyWidth = "key_width", feedForwardWidth = "feed_forward_width"
         case poolingHidden = "pooling_hidden", classifierHidden = "classifier_hidden"
     }
