@@ -131,7 +131,7 @@ struct SiteConfiguration: Codable, Equatable, Sendable {
                 CorpusSettings(id: "sst5", task: .sst5),
                 CorpusSettings(id: "emobank", task: .emobankValence,
                                training: TrainingSettings(phrases: false, epochs: 12, embeddingLearningRateMultiplier: 1)),
-            ]
+            ] + [.miniLM(profile: profile)]
         case .ci:
             // Small enough to train in about a minute in a release build, large enough to learn something.
             let tiny = ModelSettings(layers: 2, heads: 4, modelWidth: 64, keyWidth: 16, feedForwardWidth: 64,
@@ -149,7 +149,7 @@ struct SiteConfiguration: Codable, Equatable, Sendable {
                                integratedGradientsSteps: 16),
                 CorpusSettings(id: "emobank", task: .emobankValence, model: tiny, training: emobankTraining,
                                maxExamples: 200, integratedGradientsSteps: 16),
-            ]
+            ] + [.miniLM(profile: profile)]
         }
     }
 }

@@ -28,6 +28,8 @@ struct BuildContext {
     var models: [String: TrainedModel] = [:]
     var traces: [String: [TraceRecord]] = [:]
     var reports: [String: ValidationReport] = [:]
+    /// `load:` folder path → digest of its files (see BuildContext+Pretrained).
+    var pretrainedDigests: [String: CacheKey] = [:]
     /// The templates, loaded before the pipeline starts (loading is asynchronous; steps are not).
     var renderer: SiteRenderer?
     /// The rendered site, staged until the check step commits it.
@@ -47,6 +49,7 @@ struct BuildContext {
         b.add("data", try dataKey())
         b.add("task", corpus.task.rawValue)
         b.add("model", try Self.json(corpus.model))
+        if let encoder = try pretrainedDigest(corpus) { b.add("encoder", encoder) }
         b.add("training", try Self.json(corpus.training))
         b.add("seed", String(configuration.seed))
         b.add("version", StageVersion.model)

@@ -23,6 +23,9 @@ struct ExamplePage: Sendable {
     var hasPrevious: Bool
     var nextHref: String
     var hasNext: Bool
+    /// Every model traced on this sentence (this page's first), when there is more than one.
+    var models: [ModelView] = []
+    var hasModels: Bool { !models.isEmpty }
 
     struct Option: Sendable {
         var value: String
@@ -76,10 +79,11 @@ extension PageFactory {
             heatMap: latTrace.map { HeatMap(trace: $0, tokens: example.tokens, methodName: methodName($0.methodID), layerName: name) },
             connections: example.connections.isEmpty ? nil
                 : ConnectionDrawing(edges: example.connections, trace: latTrace, tokens: example.tokens, layerName: name),
-            previousHref: previous.map { root + paths.example(corpus: corpus.id, example: $0.id) } ?? "",
+            previousHref: previous.map { root + paths.example(corpus: $0.pageCorpusID ?? corpus.id, example: $0.id) } ?? "",
             hasPrevious: previous != nil,
-            nextHref: next.map { root + paths.example(corpus: corpus.id, example: $0.id) } ?? "",
-            hasNext: next != nil)
+            nextHref: next.map { root + paths.example(corpus: $0.pageCorpusID ?? corpus.id, example: $0.id) } ?? "",
+            hasNext: next != nil,
+            models: modelViews(example))
     }
 
     /// Traces in the order of `content.methods` (unknown methods last, in their own order).

@@ -231,6 +231,10 @@ public struct ExampleContent: Sendable, Equatable {
     public var isTruncated: Bool
     /// LAT's traced flow between layers, for the connection drawing (may be empty).
     public var connections: [TraceEdge]
+    /// Every model traced on this example, this page's own first (empty when only one was): the model selector.
+    public var models: [ExampleModel] = []
+    /// The corpus whose page shows this example, when not its own (a second model of the same sentences).
+    public var pageCorpusID: String?
     public init(id: String, tokens: [String], trueLabel: String, predictedLabel: String, traces: [MethodTrace],
                 completenessError: Double? = nil, isTruncated: Bool = false, connections: [TraceEdge] = []) {
         self.id = id

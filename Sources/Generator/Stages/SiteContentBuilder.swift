@@ -67,7 +67,7 @@ enum SiteContentBuilder {
             methods.append(MethodInfo(id: id, name: methodName(id), summary: baselineSummaries[id] ?? "A baseline."))
         }
         let models = results.map { r in
-            ModelSummary(name: r.corpus.task.displayName, task: r.corpus.id, metrics: modelMetrics(r.metrics))
+            ModelSummary(name: r.corpus.modelName, task: r.corpus.id, metrics: modelMetrics(r.metrics))
         }
         var keyRows: [StatisticRow] = []
         for r in results {
@@ -79,7 +79,7 @@ enum SiteContentBuilder {
                                             pValue: rho.adjusted?.holm ?? rho.pValue, n: rho.n))
             }
         }
-        let corpora = results.map(corpusContent)
+        let corpora = linkModels(results.map(corpusContent), results: results)
         return SiteContent(title: title, claim: claim, models: models, methods: methods, keyStatistics: keyRows,
                            corpora: corpora, words: words(results), downloads: downloads(results), footer: footer)
     }
@@ -148,7 +148,7 @@ enum SiteContentBuilder {
             })
         }
         let examples = r.records.map { exampleContent($0, dataset: r.dataset) }
-        return CorpusContent(id: r.corpus.id, name: r.corpus.task.displayName, description: corpusDescription(r),
+        return CorpusContent(id: r.corpus.id, name: r.corpus.modelName, description: corpusDescription(r),
                              metrics: modelMetrics(r.metrics), statistics: rows, layerSeries: series, scatter: scatter,
                              topWords: topWords, examples: examples)
     }

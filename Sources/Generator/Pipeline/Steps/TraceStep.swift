@@ -14,8 +14,10 @@ struct TraceStep: Step {
         for corpus in context.configuration.corpora {
             let file = try context.traceFile(corpus)
             if FileManager.default.fileExists(atPath: file.path) && !isForced { continue }
-            let records = Tracing.trace(corpus, model: try context.model(corpus), dataset: try context.dataset(corpus),
-                                        threads: context.threads, progress: progress)
+            let records = corpus.model.load != nil
+                ? try PretrainedTracing.trace(corpus, context: &context, progress: progress)
+                : Tracing.trace(corpus, model: try context.model(corpus), dataset: try context.dataset(corpus),
+                                threads: context.threads, progress: progress)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(try TraceRecord.jsonLines(records).utf8).write(to: file, options: .atomic)
             context.traces[corpus.id] = records

@@ -21,6 +21,11 @@ struct TrainStep: Step {
                 continue
             }
             context.output.write("  \(corpus.id): training into \(folder.path)\n")
+            if corpus.model.load != nil {
+                try PretrainedHeadTraining.run(corpus, context: &context, into: folder)
+                progress.advance()
+                continue
+            }
             let dataset = try context.dataset(corpus)
             let glove = corpus.model.glove == true ? try context.store.loadGloVe() : nil
             setBLASThreads(1)
