@@ -25,7 +25,7 @@ struct ExamplePage: Sendable {
     var hasNext: Bool
     /// Every model traced on this sentence (this page's first), when there is more than one.
     var models: [ModelView] = []
-    var hasModels: Bool { !models.isEmpty }
+    var hasModels = false
 
     struct Option: Sendable {
         var value: String
@@ -59,6 +59,7 @@ extension PageFactory {
         let latTrace = traces.first { $0.methodID == "lat" } ?? shown
         let previous = index > 0 ? corpus.examples[index - 1] : nil
         let next = index + 1 < corpus.examples.count ? corpus.examples[index + 1] : nil
+        let models = modelViews(example)
         return ExamplePage(
             shell: shell(path: path, title: "Example \(example.id)", kind: "example",
                          description: example.tokens.prefix(20).joined(separator: " ")),
@@ -83,7 +84,7 @@ extension PageFactory {
             hasPrevious: previous != nil,
             nextHref: next.map { root + paths.example(corpus: $0.pageCorpusID ?? corpus.id, example: $0.id) } ?? "",
             hasNext: next != nil,
-            models: modelViews(example))
+            models: models, hasModels: !models.isEmpty)
     }
 
     /// Traces in the order of `content.methods` (unknown methods last, in their own order).

@@ -10,10 +10,12 @@ extension ExamplePage {
         var isSelected: Bool
         /// The model's `ExampleTraceJSON` for the script; empty for the page's own model (it is on #tokens).
         var traceJSON: String
+        var hasTrace: Bool
         /// The sentence highlighted by the model's first method (LAT) at the input, as plain HTML.
         var tokens: [Token]
         var caption: String
         var completenessError: String
+        var hasCompletenessError: Bool
     }
 }
 
@@ -36,9 +38,10 @@ extension PageFactory {
                 index: String(index), label: model.label, predictedLabel: model.predictedLabel,
                 isCorrect: model.predictedLabel == example.trueLabel, isSelected: index == 0,
                 traceJSON: index == 0 ? "" : ExampleTraceJSON.encode(traces, names: methodNames, defaultMethod: shown?.methodID ?? ""),
-                tokens: tokens,
+                hasTrace: index > 0, tokens: tokens,
                 caption: shown.map { "\(methodName($0.methodID)), \(PageFactory.layerName(0, count: layers))" } ?? "",
-                completenessError: model.completenessError.map { Formatting.fixed($0 * 100, digits: 1) + "%" } ?? "")
+                completenessError: model.completenessError.map { Formatting.fixed($0 * 100, digits: 1) + "%" } ?? "",
+                hasCompletenessError: model.completenessError != nil)
         }
     }
 }

@@ -6,11 +6,11 @@ extension SiteContentBuilder {
     /// same sentences: the first of them in configuration order hosts the example pages, each page listing every
     /// model's prediction and scores (`ExampleContent.models`), and the others' examples point at those pages
     /// (`pageCorpusID`). An example the host did not trace (or tokenised differently) keeps its own page.
-    static func linkModels(_ corpora: [CorpusContent], results: [CorpusResults]) -> [CorpusContent] {
+    static func linkModels(_ corpora: [CorpusContent], settings: [CorpusSettings]) -> [CorpusContent] {
         var linked = corpora
         var groups: [[Int]] = []
-        for (i, r) in results.enumerated() {
-            if let g = groups.firstIndex(where: { results[$0[0]].corpus.task == r.corpus.task && results[$0[0]].corpus.split == r.corpus.split }) {
+        for (i, corpus) in settings.enumerated() {
+            if let g = groups.firstIndex(where: { settings[$0[0]].task == corpus.task && settings[$0[0]].split == corpus.split }) {
                 groups[g].append(i)
             } else {
                 groups.append([i])
@@ -23,9 +23,9 @@ extension SiteContentBuilder {
                 for (k, example) in linked[other].examples.enumerated() {
                     guard let e = position[example.id], linked[host].examples[e].tokens == example.tokens else { continue }
                     if linked[host].examples[e].models.isEmpty {
-                        linked[host].examples[e].models = [model(linked[host].examples[e], results[host].corpus)]
+                        linked[host].examples[e].models = [model(linked[host].examples[e], settings[host])]
                     }
-                    linked[host].examples[e].models.append(model(example, results[other].corpus))
+                    linked[host].examples[e].models.append(model(example, settings[other]))
                     linked[other].examples[k].pageCorpusID = linked[host].id
                 }
             }

@@ -79,7 +79,7 @@ enum SiteContentBuilder {
                                             pValue: rho.adjusted?.holm ?? rho.pValue, n: rho.n))
             }
         }
-        let corpora = linkModels(results.map(corpusContent), results: results)
+        let corpora = linkModels(results.map(corpusContent), settings: results.map(\.corpus))
         return SiteContent(title: title, claim: claim, models: models, methods: methods, keyStatistics: keyRows,
                            corpora: corpora, words: words(results), downloads: downloads(results), footer: footer)
     }
