@@ -107,6 +107,8 @@
         predicted.textContent = option.getAttribute("data-predicted");
         predicted.className = option.getAttribute("data-ok") === "1" ? "ok" : "wrong";
       }
+      var error = document.getElementById("ig-error");
+      if (error && option && option.getAttribute("data-ig")) error.textContent = option.getAttribute("data-ig");
     }
     useModel(0);
 

@@ -23,7 +23,8 @@ extension CorpusSettings {
     var modelName: String {
         guard let load = model.load else { return task.displayName }
         let folder = load.split(separator: "/").last.map(String.init) ?? load
-        return "\(task.displayName), pretrained \(folder) (frozen) + attention-pooling head"
+        let short = task.displayName.components(separatedBy: " (")[0]
+        return "\(short) · pretrained \(folder)"
     }
 }
 

@@ -9,6 +9,8 @@ struct HomePage: Sendable {
     var hasKeyStatistics: Bool
     var corpora: [CorpusLink]
     var methods: [MethodLink]
+    var comparisons: [ComparisonView] = []
+    var hasComparisons = false
 
     struct ModelView: Sendable {
         var name: String
@@ -46,6 +48,7 @@ extension PageFactory {
             },
             methods: content.methods.map {
                 .init(name: $0.name, href: root + paths.methods + "#" + methodAnchor($0.id), summary: $0.summary)
-            })
+            },
+            comparisons: comparisonViews(root: root), hasComparisons: !content.modelComparisons.isEmpty)
     }
 }

@@ -16,6 +16,8 @@ public struct SiteContent: Sendable, Equatable {
     public var words: [WordContent]
     /// Files the build writes under the site (JSON, CSV, JSON Lines), linked from the Data page.
     public var downloads: [DownloadFile]
+    /// Models of the same sentences side by side (the home page's comparison tables); empty with one model per task.
+    public var modelComparisons: [ModelComparison] = []
     /// An optional line for every page's footer (e.g. the configuration and code version); no timestamps by default.
     public var footer: String
 

@@ -80,8 +80,10 @@ enum SiteContentBuilder {
             }
         }
         let corpora = linkModels(results.map(corpusContent), settings: results.map(\.corpus))
-        return SiteContent(title: title, claim: claim, models: models, methods: methods, keyStatistics: keyRows,
-                           corpora: corpora, words: words(results), downloads: downloads(results), footer: footer)
+        var site = SiteContent(title: title, claim: claim, models: models, methods: methods, keyStatistics: keyRows,
+                               corpora: corpora, words: words(results), downloads: downloads(results), footer: footer)
+        site.modelComparisons = modelComparisons(results)
+        return site
     }
 
     static func modelMetrics(_ metrics: [String: EvaluationResult]) -> [Metric] {

@@ -20,6 +20,9 @@ import Testing
         var settings = [CorpusSettings(id: content.corpora[0].id, task: .sst5), CorpusSettings(id: second.id, task: .sst5)]
         settings[1].model.load = "models/minilm"
         content.corpora = SiteContentBuilder.linkModels(content.corpora + [second], settings: settings)
+        content.modelComparisons = [ModelComparison(title: "SST <test>", models: ["scratch", "minilm & co"], rows: [
+            .init(methodID: "lat", cells: [StatisticRow(methodID: "lat", statistic: "ρ", estimate: 0.161, lower: 0.119, upper: 0.201, pValue: 1e-13, n: 2315), nil]),
+        ])]
         return (content, content.corpora[0], content.corpora[1])
     }
 
@@ -51,6 +54,11 @@ import Testing
             paths.example(corpus: second.id, example: second.examples[0].id)).path))
         let index = try SiteFixture.read(site, paths.corpus(second.id))
         #expect(index.contains(SitePaths.fileName(for: host.id) + "/" + SitePaths.fileName(for: host.examples[1].id) + ".html"))
+        let home = try SiteFixture.read(site, paths.home)
+        #expect(home.contains("Models side by side"))
+        #expect(home.contains("<caption>SST &lt;test&gt;</caption>"))
+        #expect(home.contains("minilm &amp; co"))
+        #expect(home.contains("0.161") && home.contains("[0.119, 0.201]"))
         let problems = try SiteChecker().check(site: site)
         #expect(problems.isEmpty, "\(problems.map(\.description).joined(separator: "\n"))")
     }
