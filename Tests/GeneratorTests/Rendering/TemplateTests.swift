@@ -27,7 +27,11 @@ import Testing
     @Test func everyTagNamesAViewModelProperty() throws {
         let factory = PageFactory(content: .fixture())
         let corpus = factory.content.corpora[0]
-        let pages: [Any] = [factory.makeHomePage(), factory.makeCorpusPage(for: corpus),
+        // Two models of the same sentences: the model selector and the home page's side-by-side table.
+        let linked = PageFactory(content: ModelSelectorTests.linkedContent().0)
+        let host = linked.content.corpora[0]
+        let pages: [Any] = [linked.makeHomePage(), linked.makeExamplePage(for: host.examples[0], in: host, index: 0),
+                            factory.makeHomePage(), factory.makeCorpusPage(for: corpus),
                             factory.makeExamplePage(for: corpus.examples[0], in: corpus, index: 0),
                             factory.makeWordPage(for: factory.content.words[0]), factory.makeMethodsPage { _ in true },
                             factory.makeDataPage()]
