@@ -164,6 +164,10 @@ enum SiteContentBuilder {
         let split = r.corpus.split
         let count = r.records.count
         switch r.corpus.task {
+        case .sst5 where r.corpus.model.load != nil, .sst2 where r.corpus.model.load != nil:
+            return "Stanford Sentiment Treebank, \(split) split: \(count) sentences traced through the frozen pretrained "
+                + "encoder of \(r.corpus.model.load ?? "") with an attention-pooling head trained on the training sentences; "
+                + "word-piece scores are summed per word. Its examples share pages with the other models of these sentences."
         case .sst5, .sst2:
             return "Stanford Sentiment Treebank, \(split) split: \(count) sentences traced. The model was trained "
                 + (r.corpus.training.phrases ? "on every distinct labelled phrase of the training trees" : "on the training sentences")
