@@ -3,6 +3,7 @@
 // Usage: swift run -c release atlas-bench [--runs N] [--steps N] [--threads 1,2] [--batch-size 32]
 //        [--blas-threads N  (let OpenBLAS thread the products instead of the model)]
 //        [--sst DIR --seconds N  (train on real SST-5 sentences instead; see SSTRun.swift)]
+//        [--minilm MODEL_DIR --sst DIR  (all-MiniLM-L6-v2 inference on SST-5 test sentences; see MiniLMRun.swift)]
 // Workloads mirror ../shared/reference/bench_sst_model.py (the PyTorch reference): the default SST
 // model (vocabulary 16,000), SST-like lengths (Gamma mean 19, sd 9, rounded, clipped to [2, 56]),
 // length-bucketed batches (sort all lengths, cut into batches, shuffle batch order); training is
@@ -22,6 +23,9 @@ struct Options {
     /// With a directory: train on real SST-5 sentences for `seconds` instead of the table.
     var sst: String? = nil
     var seconds = 120.0
+    /// With a model folder: time all-MiniLM-L6-v2 inference instead (MiniLMRun.swift).
+    var miniLM: String? = nil
+    var idsOutput = "/tmp/minilm-ids.json"
 
     init(_ arguments: [String]) {
         var i = 1
@@ -35,6 +39,8 @@ struct Options {
             case "--inference-batches": inferenceBatches = Int(value) ?? inferenceBatches
             case "--blas-threads": blasThreads = Int(value)
             case "--sst": sst = value
+            case "--minilm": miniLM = value
+            case "--ids-output": idsOutput = value
             case "--seconds": seconds = Double(value) ?? seconds
             case "--threads": threads = value.split(separator: ",").compactMap { Int($0) }
             default: print("unknown argument \(arguments[i])"); exit(2)
@@ -154,6 +160,11 @@ func inferenceSentencesPerSecond(_ model: inout SentimentTransformer, options: O
 // MARK: - Main
 
 let options = Options(CommandLine.arguments)
+if let folder = options.miniLM {
+    try runMiniLM(folder: folder, sstDirectory: options.sst ?? "../shared/corpora/sst", threads: options.threads,
+                  runs: options.runs, idsOutput: options.idsOutput)
+    exit(0)
+}
 if let directory = options.sst {
     try runSST(directory: directory, seconds: options.seconds, threads: options.threads.max() ?? 2)
     exit(0)

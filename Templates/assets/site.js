@@ -1,5 +1,6 @@
 // Attention Atlas: the one small script. The pages read fully without it; it adds the method/layer switcher
-// on example pages (repainting the highlights without a reload) and sorting/filtering of the example index.
+// on example pages (repainting the highlights without a reload; with a model selector when several models
+// traced the sentence) and sorting/filtering of the example index.
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
@@ -80,12 +81,36 @@
     var holder = document.getElementById("tokens");
     if (!holder || !holder.getAttribute("data-trace")) return;
     var data = JSON.parse(holder.getAttribute("data-trace"));
+    var modelSelect = document.getElementById("model-select");
+    var models = [data], model = 0;
+    if (modelSelect) {
+      Array.prototype.forEach.call(modelSelect.options, function (option, index) {
+        if (index > 0) models[index] = JSON.parse(option.getAttribute("data-trace"));
+      });
+    }
     var methodSelect = document.getElementById("method-select");
     var layerSelect = document.getElementById("layer-select");
     var caption = document.getElementById("trace-caption");
     var spans = holder.querySelectorAll(".t");
     var byId = {};
-    data.m.forEach(function (m) { byId[m.id] = m; });
+
+    // Switches to model `index` (the page's own model is 0): its scores, its methods and its prediction.
+    function useModel(index) {
+      model = models[index] ? index : 0;
+      data = models[model];
+      byId = {};
+      data.m.forEach(function (m) { byId[m.id] = m; });
+      if (!modelSelect) return;
+      modelSelect.value = String(model);
+      var option = modelSelect.options[model], predicted = document.getElementById("predicted");
+      if (predicted && option) {
+        predicted.textContent = option.getAttribute("data-predicted");
+        predicted.className = option.getAttribute("data-ok") === "1" ? "ok" : "wrong";
+      }
+      var error = document.getElementById("ig-error");
+      if (error && option && option.getAttribute("data-ig")) error.textContent = option.getAttribute("data-ig");
+    }
+    useModel(0);
 
     function fillLayers(method, layer) {
       while (layerSelect.firstChild) layerSelect.removeChild(layerSelect.firstChild);
@@ -102,6 +127,13 @@
       var method = byId[id] || byId[data.d] || data.m[0];
       if (!method) return;
       if (!(layer >= 0 && layer < method.k.length)) layer = 0;
+      while (methodSelect.firstChild) methodSelect.removeChild(methodSelect.firstChild);
+      data.m.forEach(function (m) {
+        var option = document.createElement("option");
+        option.value = m.id;
+        option.textContent = m.n;
+        methodSelect.appendChild(option);
+      });
       methodSelect.value = method.id;
       fillLayers(method, layer);
       var scores = decode(method, layer, spans.length);
@@ -117,7 +149,7 @@
       holder.setAttribute("data-method", method.id);
       holder.setAttribute("data-layer", String(layer));
       if (updateHash && window.history && history.replaceState) {
-        try { history.replaceState(null, "", "#m=" + encodeURIComponent(method.id) + "&l=" + layer); } catch (e) { /* some browsers refuse on file: URLs */ }
+        try { history.replaceState(null, "", "#m=" + encodeURIComponent(method.id) + "&l=" + layer + (model ? "&x=" + model : "")); } catch (e) { /* some browsers refuse on file: URLs */ }
       }
     }
 
@@ -127,10 +159,18 @@
         var kv = part.split("=");
         if (kv.length === 2) params[kv[0]] = decodeURIComponent(kv[1]);
       });
+      useModel(params.x ? parseInt(params.x, 10) : 0);
       paint(params.m || data.d, params.l ? parseInt(params.l, 10) : 0, false);
     }
 
     methodSelect.addEventListener("change", function () { paint(methodSelect.value, 0, true); });
+    if (modelSelect) {
+      modelSelect.addEventListener("change", function () {
+        var method = methodSelect.value, layer = parseInt(layerSelect.value, 10);
+        useModel(parseInt(modelSelect.value, 10));
+        paint(method, layer, true);
+      });
+    }
     layerSelect.addEventListener("change", function () { paint(methodSelect.value, parseInt(layerSelect.value, 10), true); });
     window.addEventListener("hashchange", fromHash);
     fromHash();

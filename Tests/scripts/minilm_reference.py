@@ -10,7 +10,7 @@ ids and a few expected values, rounded to 1e-5, to Tests/CoreTests/Fixtures/mini
 Speed reference (issue 7's benchmark row): `speed` runs the same encoder in PyTorch (float32, eager,
 no transformers) on token ids written by the Swift benchmark, in length-sorted batches, and prints
 sentences/s for 1 and 2 threads:
-    /tmp/torch-ref/bin/python Tests/scripts/minilm_reference.py speed <folder> <ids.json>
+    /tmp/torch-ref/bin/python Tests/scripts/minilm_reference.py speed <folder> <ids.json> [1,2]
 
 Run once, at development time (the Swift test compares against the committed JSON):
     python3 -m venv /tmp/minilm-venv && /tmp/minilm-venv/bin/pip install numpy tokenizers
@@ -98,7 +98,7 @@ def rounded(values):
     return [round(float(v), 5) for v in values]
 
 
-def speed(folder, ids_path):
+def speed(folder, ids_path, thread_counts=(1, 2)):
     import time
     import torch
     import torch.nn.functional as F
@@ -127,7 +127,7 @@ def speed(folder, ids_path):
         return x, a
 
     sentences = sorted(json.load(open(ids_path)), key=len)
-    for threads in (1, 2):
+    for threads in thread_counts:
         torch.set_num_threads(threads)
         for batch in (1, 32):
             with torch.inference_mode():
@@ -148,7 +148,8 @@ def speed(folder, ids_path):
 
 def main():
     if sys.argv[1] == "speed":
-        return speed(sys.argv[2], sys.argv[3])
+        threads = tuple(int(t) for t in sys.argv[4].split(",")) if len(sys.argv) > 4 else (1, 2)
+        return speed(sys.argv[2], sys.argv[3], threads)
     from tokenizers import Tokenizer
     folder, output = sys.argv[1], sys.argv[2]
     cfg = json.load(open(f"{folder}/config.json"))

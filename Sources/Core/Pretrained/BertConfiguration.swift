@@ -50,6 +50,11 @@ public struct BertConfiguration: Codable, Equatable, Sendable {
         positionEmbeddingType = "absolute"
     }
 
+    /// The config.json fields without which an encoder cannot be built.
+    public static let requiredKeys = ["hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size",
+                                      "max_position_embeddings", "type_vocab_size", "vocab_size", "layer_norm_eps",
+                                      "hidden_act"]
+
     /// Per-head width D / H.
     public var headWidth: Int { hiddenSize / heads }
 
@@ -60,7 +65,10 @@ public struct BertConfiguration: Codable, Equatable, Sendable {
         do {
             configuration = try JSONDecoder().decode(BertConfiguration.self, from: data)
         } catch DecodingError.keyNotFound(let key, _) {
-            throw AtlasError(source: source, message: "config.json has no \"\(key.stringValue)\"",
+            let present = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]).map { Set($0.keys) } ?? []
+            let missing = requiredKeys.filter { !present.contains($0) }
+            let names = (missing.isEmpty ? [key.stringValue] : missing).map { "\"\($0)\"" }.joined(separator: ", ")
+            throw AtlasError(source: source, message: "config.json has no \(names)",
                              hint: "a BERT-family config.json needs hidden_size, num_hidden_layers, num_attention_heads, "
                                  + "intermediate_size, max_position_embeddings, type_vocab_size, vocab_size, "
                                  + "layer_norm_eps and hidden_act")

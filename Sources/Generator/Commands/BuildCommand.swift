@@ -51,6 +51,7 @@ struct BuildCommand: AsyncParsableCommand {
                                    outputFolder: URL(fileURLWithPath: out), templatesFolder: templatesURL,
                                    threads: global.threads, forced: Set(force), output: output)
         context.renderer = try await SiteRenderer(templatesDirectory: templatesURL)
+        try context.digestPretrainedFolders()
         let steps: [any Step<BuildContext>] = [DataStep(), TrainStep(), TraceStep(), FaithfulnessStep(), ValidateStep(), RenderStep(), CheckStep()]
         let start = Date()
         try PipelineRunner(cacheFolder: cache, forced: Set(force), output: output).run(steps, context: &context)

@@ -30,9 +30,15 @@ extension KeyedDecodingContainer {
 
 
 extension ModelSettings {
+    /// `model:` is either the sizes themselves (today's form), `train: {sizes}` or `load: PATH` (+ `pooling_hidden`).
     init(from decoder: Decoder) throws {
+        if let form = try ModelSource.decode(decoder) {
+            self = form
+            return
+        }
         try rejectUnknownKeys(decoder, CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        load = nil
         layers = try c.decodeIfPresent(Int.self, forKey: .layers)
         heads = try c.decodeIfPresent(Int.self, forKey: .heads)
         modelWidth = try c.decodeIfPresent(Int.self, forKey: .modelWidth)

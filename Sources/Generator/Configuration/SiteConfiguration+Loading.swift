@@ -63,6 +63,9 @@ extension SiteConfiguration {
                 throw fail("\(at).model.positional", "'\(positional)' is not one of none, sinusoidal")
             }
             if let problem = corpus.narrative?.problem(task: corpus.task) { throw fail("\(at).narrative\(problem.field)", problem.message) }
+            if corpus.model.load != nil, corpus.task.isRegression {
+                throw fail("\(at).model.load", "the head trained on a loaded encoder is a classifier; use task sst5 or sst2")
+            }
             if corpus.task == .emobankValence, t.phrases {
                 throw fail("\(at).training.phrases", "EmoBank has no phrase labels; set phrases: false")
             }

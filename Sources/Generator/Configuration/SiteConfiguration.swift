@@ -33,9 +33,12 @@ struct ModelSettings: Codable, Equatable, Sendable {
     var dropout: Double?
     var positional: String?
     var glove: Bool?
+    /// `load: PATH`: a Hugging Face BERT-family folder whose frozen encoder is traced (a head is trained on top);
+    /// nil: train the project's own architecture (`train:`, the default).
+    var load: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case layers, heads, dropout, positional, glove
+        case layers, heads, dropout, positional, glove, load
         case modelWidth = "model_width", keyWidth = "key_width", feedForwardWidth = "feed_forward_width"
         case poolingHidden = "pooling_hidden", classifierHidden = "classifier_hidden"
     }
@@ -134,7 +137,7 @@ struct SiteConfiguration: Codable, Equatable, Sendable {
                 CorpusSettings(id: "sst5", task: .sst5),
                 CorpusSettings(id: "emobank", task: .emobankValence,
                                training: TrainingSettings(phrases: false, epochs: 12, embeddingLearningRateMultiplier: 1)),
-            ]
+            ] + [.miniLM(profile: profile)]
         case .ci:
             // Small enough to train in about a minute in a release build, large enough to learn something.
             let tiny = ModelSettings(layers: 2, heads: 4, modelWidth: 64, keyWidth: 16, feedForwardWidth: 64,
@@ -152,7 +155,7 @@ struct SiteConfiguration: Codable, Equatable, Sendable {
                                integratedGradientsSteps: 16),
                 CorpusSettings(id: "emobank", task: .emobankValence, model: tiny, training: emobankTraining,
                                maxExamples: 200, integratedGradientsSteps: 16),
-            ]
+            ] + [.miniLM(profile: profile)]
         }
     }
 }

@@ -31,6 +31,8 @@ struct BuildContext {
     var traces: [String: [TraceRecord]] = [:]
     var reports: [String: ValidationReport] = [:]
     var faithfulness: [String: FaithfulnessSummary] = [:]
+    /// `load:` folder path → digest of its files (see BuildContext+Pretrained).
+    var pretrainedDigests: [String: CacheKey] = [:]
     /// The templates, loaded before the pipeline starts (loading is asynchronous; steps are not).
     var renderer: SiteRenderer?
     /// The rendered site, staged until the check step commits it.
@@ -50,6 +52,7 @@ struct BuildContext {
         b.add("data", try dataKey())
         b.add("task", corpus.task.rawValue)
         b.add("model", try Self.json(corpus.model))
+        if let encoder = try pretrainedDigest(corpus) { b.add("encoder", encoder) }
         b.add("training", try Self.json(corpus.training))
         b.add("seed", String(configuration.seed))
         b.add("version", StageVersion.model)
@@ -124,9 +127,12 @@ struct BuildContext {
         return b.build()
     }
 
-    /// The corpora judged for faithfulness: those of a sentence model (the narrative model's windows are
-    /// traced with the attention methods only, and issue 10 asks for SST-5 and EmoBank).
-    var faithfulnessCorpora: [CorpusSettings] { configuration.corpora.filter { !$0.task.isNarrative } }
+    /// The corpora judged for faithfulness: those of a sentence model trained here. The narrative model's
+    /// windows are traced with the attention methods only, and a loaded encoder reads word pieces, so deleting
+    /// words means re-tokenising: both are left out (issue 10 asks for SST-5 and EmoBank).
+    var faithfulnessCorpora: [CorpusSettings] {
+        configuration.corpora.filter { !$0.task.isNarrative && $0.model.load == nil }
+    }
 
     /// Whether `step` must redo an artifact that already exists (`--force step` or `--force all`).
     func isForced(_ step: String) -> Bool { forced.contains(step) || forced.contains("all") }

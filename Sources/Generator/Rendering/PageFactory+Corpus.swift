@@ -39,7 +39,7 @@ extension PageFactory {
             let isCorrect = example.trueLabel == example.predictedLabel
             let text = example.tokens.prefix(24).joined(separator: " ") + (example.tokens.count > 24 ? " …" : "")
             return CorpusPage.ExampleRow(
-                href: root + paths.example(corpus: corpus.id, example: example.id), id: example.id, text: text,
+                href: root + paths.example(corpus: example.pageCorpusID ?? corpus.id, example: example.id), id: example.id, text: text,
                 trueLabel: example.trueLabel, predictedLabel: example.predictedLabel,
                 correct: isCorrect ? "1" : "0", mark: isCorrect ? "✓" : "✗", length: String(example.tokens.count))
         }

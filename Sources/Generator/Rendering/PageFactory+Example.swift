@@ -27,6 +27,9 @@ struct ExamplePage: Sendable {
     var hasPrevious: Bool
     var nextHref: String
     var hasNext: Bool
+    /// Every model traced on this sentence (this page's first), when there is more than one.
+    var models: [ModelView] = []
+    var hasModels = false
 
     struct Option: Sendable {
         var value: String
@@ -51,18 +54,13 @@ extension PageFactory {
         let shown = traces.first
         let scores = shown?.layers.first ?? []
         let isSigned = shown?.layers.contains { $0.contains { $0 < 0 } } ?? false
-        let peak = scores.map(abs).max() ?? 0
-        let tokens = example.tokens.enumerated().map { index, text in
-            let score = index < scores.count ? scores[index] : 0
-            let rationale = example.rationale.flatMap { index < $0.count ? $0[index] : nil } ?? 0
-            return ExamplePage.Token(text: text, heat: Palette.heat(score, maxMagnitude: peak, isSigned: isSigned),
-                                     hover: Formatting.significant(score), isRationale: rationale > 0)
-        }
+        let tokens = highlightedTokens(example, scores: scores, isSigned: isSigned)
         let layerCount = shown?.layers.count ?? 0
         let name = { (layer: Int, count: Int) in PageFactory.layerName(layer, count: count) }
         let latTrace = traces.first { $0.methodID == "lat" } ?? shown
         let previous = index > 0 ? corpus.examples[index - 1] : nil
         let next = index + 1 < corpus.examples.count ? corpus.examples[index + 1] : nil
+        let models = modelViews(example)
         return ExamplePage(
             shell: shell(path: path, title: "Example \(example.id)", kind: "example",
                          description: example.tokens.prefix(20).joined(separator: " ")),
@@ -85,10 +83,11 @@ extension PageFactory {
             heatMap: latTrace.map { HeatMap(trace: $0, tokens: example.tokens, methodName: methodName($0.methodID), layerName: name) },
             connections: example.connections.isEmpty ? nil
                 : ConnectionDrawing(edges: example.connections, trace: latTrace, tokens: example.tokens, layerName: name),
-            previousHref: previous.map { root + paths.example(corpus: corpus.id, example: $0.id) } ?? "",
+            previousHref: previous.map { root + paths.example(corpus: $0.pageCorpusID ?? corpus.id, example: $0.id) } ?? "",
             hasPrevious: previous != nil,
-            nextHref: next.map { root + paths.example(corpus: corpus.id, example: $0.id) } ?? "",
-            hasNext: next != nil)
+            nextHref: next.map { root + paths.example(corpus: $0.pageCorpusID ?? corpus.id, example: $0.id) } ?? "",
+            hasNext: next != nil,
+            models: models, hasModels: !models.isEmpty)
     }
 
     /// Traces in the order of `content.methods` (unknown methods last, in their own order).
@@ -125,5 +124,18 @@ enum ExampleTraceJSON {
             ])
         }
         return JSONBlock.object([("d", JSONBlock.string(defaultMethod)), ("m", JSONBlock.array(methods))])
+    }
+}
+
+extension PageFactory {
+    /// The example's words shaded by `scores` (the view without scripts), the human rationale underlined.
+    func highlightedTokens(_ example: ExampleContent, scores: [Double], isSigned: Bool) -> [ExamplePage.Token] {
+        let peak = scores.map(abs).max() ?? 0
+        return example.tokens.enumerated().map { index, text in
+            let score = index < scores.count ? scores[index] : 0
+            let rationale = example.rationale.flatMap { index < $0.count ? $0[index] : nil } ?? 0
+            return ExamplePage.Token(text: text, heat: Palette.heat(score, maxMagnitude: peak, isSigned: isSigned),
+                                     hover: Formatting.significant(score), isRationale: rationale > 0)
+        }
     }
 }

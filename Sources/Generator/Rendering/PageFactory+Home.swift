@@ -16,6 +16,8 @@ struct HomePage: Sendable {
     var methods: [MethodLink]
     var narratives: [CorpusLink]
     var hasNarratives: Bool
+    var comparisons: [ComparisonView] = []
+    var hasComparisons = false
 
     struct ModelView: Sendable {
         var name: String
@@ -63,6 +65,7 @@ extension PageFactory {
                       examples: Formatting.count(corpus.narratives.count),
                       wordTypes: Formatting.count(corpus.statistics.first?.n ?? 0))
             },
-            hasNarratives: !content.narratives.isEmpty)
+            hasNarratives: !content.narratives.isEmpty,
+            comparisons: comparisonViews(root: root), hasComparisons: !content.modelComparisons.isEmpty)
     }
 }

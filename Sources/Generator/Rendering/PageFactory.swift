@@ -26,7 +26,7 @@ struct PageFactory: Sendable {
         var exampleIDs: [String: Set<String>] = [:]
         for corpus in content.corpora {
             corpusNames[corpus.id] = corpusNames[corpus.id] ?? corpus.name
-            exampleIDs[corpus.id, default: []].formUnion(corpus.examples.map(\.id))
+            exampleIDs[corpus.id, default: []].formUnion(corpus.examples.filter { $0.pageCorpusID == nil }.map(\.id))
         }
         self.corpusNames = corpusNames
         self.exampleIDs = exampleIDs

@@ -17,6 +17,8 @@ public struct SiteContent: Sendable, Equatable {
     public var words: [WordContent]
     /// Files the build writes under the site (JSON, CSV, JSON Lines), linked from the Data page.
     public var downloads: [DownloadFile]
+    /// Models of the same sentences side by side (the home page's comparison tables); empty with one model per task.
+    public var modelComparisons: [ModelComparison] = []
     /// An optional line for every page's footer (e.g. the configuration and code version); no timestamps by default.
     public var footer: String
     /// Bootstrap resamples behind the statistics' confidence intervals (nil: not stated).
@@ -242,6 +244,10 @@ public struct ExampleContent: Sendable, Equatable {
     public var connections: [TraceEdge]
     /// SST only: the human rationale per token (Carton et al. 2020), 0, 0.5 or 1; nil when there is none.
     public var rationale: [Double]? = nil
+    /// Every model traced on this example, this page's own first (empty when only one was): the model selector.
+    public var models: [ExampleModel] = []
+    /// The corpus whose page shows this example, when not its own (a second model of the same sentences).
+    public var pageCorpusID: String?
     public init(id: String, tokens: [String], trueLabel: String, predictedLabel: String, traces: [MethodTrace],
                 completenessError: Double? = nil, isTruncated: Bool = false, connections: [TraceEdge] = []) {
         self.id = id

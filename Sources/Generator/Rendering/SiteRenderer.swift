@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
 
     /// The number of files `render` writes (pages and assets are counted as pages only), for progress totals.
     public func pageCount(_ content: SiteContent) -> Int {
-        3 + content.corpora.count + content.corpora.reduce(0) { $0 + $1.examples.count } + content.words.count
+        3 + content.corpora.count + content.corpora.reduce(0) { $0 + $1.examples.filter { $0.pageCorpusID == nil }.count } + content.words.count
             + narrativePageCount(content)
     }
 
@@ -37,7 +37,7 @@ public struct SiteRenderer: Sendable {
         var jobs: [@Sendable () throws -> Void] = []
         for corpus in content.corpora {
             jobs.append { try writePage(factory.makeCorpusPage(for: corpus), template: "pages/corpus", to: paths.corpus(corpus.id), writer) }
-            for (index, example) in corpus.examples.enumerated() {
+            for (index, example) in corpus.examples.enumerated() where example.pageCorpusID == nil {
                 jobs.append {
                     try writePage(factory.makeExamplePage(for: example, in: corpus, index: index), template: "pages/example",
                                   to: paths.example(corpus: corpus.id, example: example.id), writer)
@@ -66,7 +66,7 @@ public struct SiteRenderer: Sendable {
         }
         for corpus in content.corpora {
             try claim(paths.corpus(corpus.id), "corpus \(corpus.id)")
-            for example in corpus.examples {
+            for example in corpus.examples where example.pageCorpusID == nil {
                 try claim(paths.example(corpus: corpus.id, example: example.id), "example \(example.id)")
             }
         }

@@ -72,7 +72,7 @@ enum SiteContentBuilder {
             methods.append(randomAttributionInfo)
         }
         let models = results.map { r in
-            ModelSummary(name: r.corpus.task.displayName, task: r.corpus.id, metrics: modelMetrics(r.metrics))
+            ModelSummary(name: r.corpus.modelName, task: r.corpus.id, metrics: modelMetrics(r.metrics))
         }
         var keyRows: [StatisticRow] = []
         for r in results {
@@ -84,11 +84,12 @@ enum SiteContentBuilder {
                                             pValue: rho.adjusted?.holm ?? rho.pValue, n: rho.n))
             }
         }
-        let corpora = results.map(corpusContent)
+        let corpora = linkModels(results.map(corpusContent), settings: results.map(\.corpus))
         var content = SiteContent(title: title, claim: claim, models: models, methods: methods, keyStatistics: keyRows,
                                   corpora: corpora, words: words(results), downloads: downloads(results), footer: footer)
         content.bootstrapResamples = results.first?.report.options.bootstrapResamples
         content.faithfulness = results.flatMap { faithfulnessRows($0, inputOnly: true) }
+        content.modelComparisons = modelComparisons(results)
         return content
     }
 
@@ -161,7 +162,7 @@ enum SiteContentBuilder {
             example.rationale = (rationales[record.id] ?? nil).map { Array($0.prefix(record.tokens.count)) }
             return example
         }
-        var content = CorpusContent(id: r.corpus.id, name: r.corpus.task.displayName, description: corpusDescription(r),
+        var content = CorpusContent(id: r.corpus.id, name: r.corpus.modelName, description: corpusDescription(r),
                                     metrics: modelMetrics(r.metrics), statistics: rows + faithfulnessStatistics(r),
                                     layerSeries: series + faithfulnessSeries(r), scatter: scatter,
                                     topWords: topWords, examples: examples)
@@ -178,6 +179,10 @@ enum SiteContentBuilder {
         let split = r.corpus.split
         let count = r.records.count
         switch r.corpus.task {
+        case .sst5 where r.corpus.model.load != nil, .sst2 where r.corpus.model.load != nil:
+            return "Stanford Sentiment Treebank, \(split) split: \(count) sentences traced through the frozen pretrained "
+                + "encoder of \(r.corpus.model.load ?? "") with an attention-pooling head trained on the training sentences; "
+                + "word-piece scores are summed per word. Its examples share pages with the other models of these sentences."
         case .sst5, .sst2:
             return "Stanford Sentiment Treebank, \(split) split: \(count) sentences traced. The model was trained "
                 + (r.corpus.training.phrases ? "on every distinct labelled phrase of the training trees" : "on the training sentences")

@@ -18,6 +18,20 @@ import Testing
         #expect(c.headWidth == 32)
     }
 
+    /// A configuration of another family (here a GPT-2-style one) is refused with every missing field named.
+    @Test func namesEveryMissingField() {
+        let gpt2 = #"{"model_type": "gpt2", "n_embd": 768, "n_layer": 12, "n_head": 12, "vocab_size": 50257, "layer_norm_epsilon": 1e-5}"#
+        do {
+            _ = try BertConfiguration.decode(Data(gpt2.utf8), source: "g/config.json")
+            Issue.record("accepted a GPT-2 configuration")
+        } catch let error as AtlasError {
+            #expect(error.message == "config.json has no \"hidden_size\", \"num_hidden_layers\", \"num_attention_heads\", "
+                    + "\"intermediate_size\", \"max_position_embeddings\", \"type_vocab_size\", \"layer_norm_eps\", \"hidden_act\"")
+        } catch {
+            Issue.record("unexpected error \(error)")
+        }
+    }
+
     @Test(arguments: [
         ("\"hidden_act\": \"gelu\"", "\"hidden_act\": \"relu\"", "hidden_act \"relu\" is not supported"),
         ("\"model_type\": \"bert\"", "\"model_type\": \"gpt2\"", "model_type \"gpt2\" is not supported"),

@@ -30,8 +30,12 @@ import Testing
         let factory = PageFactory(content: content)
         let corpus = factory.content.corpora[0]
         let narratives = factory.content.narratives[0]
+        // Two models of the same sentences: the model selector and the home page's side-by-side table.
+        let linked = PageFactory(content: ModelSelectorTests.linkedContent().0)
+        let host = linked.content.corpora[0]
         let pages: [Any] = [factory.makeNarrativeIndexPage(for: narratives),
                             factory.makeNarrativePage(for: narratives.narratives[0], in: narratives, index: 0),
+                            linked.makeHomePage(), linked.makeExamplePage(for: host.examples[0], in: host, index: 0),
                             factory.makeHomePage(), factory.makeCorpusPage(for: corpus),
                             factory.makeExamplePage(for: corpus.examples[0], in: corpus, index: 0),
                             factory.makeWordPage(for: factory.content.words[0]), factory.makeMethodsPage { _ in true },

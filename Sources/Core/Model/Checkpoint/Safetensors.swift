@@ -17,6 +17,9 @@ public enum Safetensors {
     public struct Contents: Sendable {
         public var tensors: [(name: String, tensor: Tensor)]
         public var metadata: [String: String]
+        /// Integer tensors (e.g. BERT's I64 `embeddings.position_ids` buffer): name → dtype. Their bytes are checked
+        /// to tile the data like any tensor's but not decoded; they are never model weights.
+        public var skippedIntegerTensors: [String: String] = [:]
 
         public init(tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:]) {
             self.tensors = tensors
@@ -89,13 +92,16 @@ public enum Safetensors {
         }
         let dataLength = bytes.count - dataStart
         var described: [(name: String, shape: [Int], begin: Int, end: Int)] = []
+        var skipped: [String: String] = [:]
         for (name, raw) in header where name != "__metadata__" {
             guard let info = raw as? [String: Any] else { throw fail("tensor \"\(name)\" is not described by an object") }
             guard let dtype = info["dtype"] as? String else { throw fail("tensor \"\(name)\" has no dtype") }
-            guard dtype == "F32" else {
+            let integerWidth = integerWidths[dtype]
+            guard dtype == "F32" || integerWidth != nil else {
                 throw fail("tensor \"\(name)\" has dtype \(dtype); only F32 is supported",
                            "convert the weights to float32 before saving")
             }
+            let width = integerWidth ?? 4
             guard let shape = integers(info["shape"]), shape.allSatisfy({ $0 >= 0 }) else {
                 throw fail("tensor \"\(name)\" has no valid shape")
             }
@@ -103,16 +109,17 @@ public enum Safetensors {
                   offsets[0] >= 0, offsets[0] <= offsets[1] else {
                 throw fail("tensor \"\(name)\" has invalid data_offsets")
             }
-            let expected = shape.reduce(1, *) * 4
+            let expected = shape.reduce(1, *) * width
             guard offsets[1] - offsets[0] == expected else {
                 throw fail("tensor \"\(name)\" has data_offsets \(offsets) spanning \(offsets[1] - offsets[0]) bytes, "
-                           + "but shape \(shape) of F32 needs \(expected)")
+                           + "but shape \(shape) of \(dtype) needs \(expected)")
             }
             guard offsets[1] <= dataLength else {
                 throw fail("file is truncated: tensor \"\(name)\" ends at data byte \(offsets[1]) but the data has \(dataLength) bytes",
                            "the file was not completely written; save or download it again")
             }
             described.append((name, shape, offsets[0], offsets[1]))
+            if integerWidth != nil { skipped[name] = dtype }
         }
         described.sort { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }
         var cursor = 0
@@ -128,7 +135,7 @@ public enum Safetensors {
         guard cursor == dataLength else {
             throw fail("data bytes \(cursor)..<\(dataLength) belong to no tensor")
         }
-        let tensors = described.map { entry -> (name: String, tensor: Tensor) in
+        let tensors = described.filter { skipped[$0.name] == nil }.map { entry -> (name: String, tensor: Tensor) in
             var scalars = [Float](repeating: 0, count: (entry.end - entry.begin) / 4)
             bytes.withUnsafeBufferPointer { raw in
                 for i in scalars.indices {
@@ -139,8 +146,14 @@ public enum Safetensors {
             }
             return (entry.name, Tensor(shape: entry.shape, scalars: scalars))
         }
-        return Contents(tensors: tensors, metadata: metadata)
+        var contents = Contents(tensors: tensors, metadata: metadata)
+        contents.skippedIntegerTensors = skipped
+        return contents
     }
+
+    /// Bytes per element of the integer dtypes that are accepted and skipped.
+    static let integerWidths: [String: Int] = ["I64": 8, "U64": 8, "I32": 4, "U32": 4, "I16": 2, "U16": 2, "I8": 1, "U8": 1,
+                                               "BOOL": 1]
 
     private static func integers(_ value: Any?) -> [Int]? {
         guard let array = value as? [Any] else { return nil }

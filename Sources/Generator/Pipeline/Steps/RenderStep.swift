@@ -11,7 +11,9 @@ struct RenderStep: Step {
         b.add("title", context.configuration.title)
         for corpus in context.configuration.corpora {
             b.add(corpus.id, try context.validationKey(corpus))
-            if !corpus.task.isNarrative { b.add("\(corpus.id).faithfulness", try context.faithfulnessKey(corpus)) }
+            if !corpus.task.isNarrative && corpus.model.load == nil {
+                b.add("\(corpus.id).faithfulness", try context.faithfulnessKey(corpus))
+            }
         }
         let templates = context.templatesFolder.standardizedFileURL.path
         for path in (FileManager.default.subpaths(atPath: templates) ?? []).sorted() {
@@ -39,7 +41,7 @@ struct RenderStep: Step {
             let metrics = try context.models[corpus.id]?.metrics ?? ModelCheckpoint.loadMetrics(from: try context.modelFolder(corpus))
             results.append(CorpusResults(corpus: corpus, dataset: dataset, metrics: metrics,
                                          records: try context.records(corpus), report: try context.report(corpus),
-                                         faithfulness: try context.faithfulnessSummary(corpus)))
+                                         faithfulness: corpus.model.load == nil ? try context.faithfulnessSummary(corpus) : nil))
         }
         let footer = "Built by Attention Atlas from \(context.configurationSource) (seed \(context.configuration.seed))."
         var content = SiteContentBuilder.build(title: context.configuration.title, results: results, footer: footer)

@@ -16,6 +16,8 @@ struct TraceStep: Step {
             if FileManager.default.fileExists(atPath: file.path) && !isForced { continue }
             let records = corpus.task.isNarrative
                 ? try NarrativeStage.trace(corpus, context: &context, progress: progress)
+                : corpus.model.load != nil
+                ? try PretrainedTracing.trace(corpus, context: &context, progress: progress)
                 : Tracing.trace(corpus, model: try context.model(corpus), dataset: try context.dataset(corpus),
                                 threads: context.threads, progress: progress)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -26,6 +26,11 @@ struct TrainStep: Step {
                 progress.advance()
                 continue
             }
+            if corpus.model.load != nil {
+                try PretrainedHeadTraining.run(corpus, context: &context, into: folder)
+                progress.advance()
+                continue
+            }
             let dataset = try context.dataset(corpus)
             let glove = corpus.model.glove == true ? try context.store.loadGloVe() : nil
             setBLASThreads(1)

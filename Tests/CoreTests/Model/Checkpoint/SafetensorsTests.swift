@@ -47,6 +47,23 @@ import Testing
         return (0..<8).map { UInt8((h.count >> (8 * $0)) & 0xFF) } + h + data
     }
 
+    /// Hugging Face checkpoints carry integer buffers such as BERT's I64 `embeddings.position_ids`: they are
+    /// checked for size and tiling, reported by name, and left out of the float tensors.
+    @Test func integerTensorsAreSkippedByName() throws {
+        let header = #"{"embeddings.position_ids":{"dtype":"I64","shape":[1,2],"data_offsets":[0,16]},"#
+            + #""w":{"dtype":"F32","shape":[1],"data_offsets":[16,20]}}"#
+        let data: [UInt8] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0] + [0, 0, 0x80, 0x3F]
+        let contents = try Safetensors.decode(Self.bytes(header: header, data: data), source: "hf.safetensors")
+        #expect(contents.tensors.map(\.name) == ["w"])
+        #expect(contents.tensors[0].tensor.scalars == [1])
+        #expect(contents.skippedIntegerTensors == ["embeddings.position_ids": "I64"])
+        // An I64 tensor whose offsets span F32-sized bytes is refused like any other.
+        let short = #"{"p":{"dtype":"I64","shape":[2],"data_offsets":[0,8]}}"#
+        #expect(throws: AtlasError.self) {
+            _ = try Safetensors.decode(Self.bytes(header: short, data: [UInt8](repeating: 0, count: 8)), source: "hf.safetensors")
+        }
+    }
+
     @Test(arguments: [
         ("truncated header length", [UInt8](repeating: 0, count: 5), "truncated"),
         ("header longer than file", [16, 0, 0, 0, 0, 0, 0, 0, 123], "truncated"),
