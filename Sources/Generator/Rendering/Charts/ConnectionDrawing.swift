@@ -7,6 +7,7 @@ struct ConnectionDrawing: Sendable {
     var width: String
     var height: String
     var maxWidth: String
+    var minWidth: String
     var edgeGroups: [Group]
     var nodeGroups: [Group]
     var rowLabels: [RowLabel]
@@ -67,6 +68,7 @@ struct ConnectionDrawing: Sendable {
         width = f(left + Double(tokens.count) * columnWidth + 12)
         height = f(labelTop + TokenLabel.axisHeight(tokens))
         maxWidth = f(min(1100, (left + Double(tokens.count) * columnWidth + 12) * 1.25))
+        minWidth = TokenLabel.minimumWidth(left + Double(tokens.count) * columnWidth + 12)
         description = "LAT: the \(edgesPerLayer) heaviest traced-attention edges between adjacent layers; larger dots are tokens with higher traced scores."
     }
 }

@@ -10,6 +10,8 @@ struct HeatMap: Sendable {
     var height: String
     /// The largest width (CSS px) the figure may be scaled up to.
     var maxWidth: String
+    /// Below this the figure scrolls instead of shrinking (never more than its natural width).
+    var minWidth: String
     var title: String
     var rows: [Row]
     var strokes: [Stroke]
@@ -71,6 +73,7 @@ struct HeatMap: Sendable {
         width = f(left + Double(tokens.count) * cellW + 12)
         height = f(labelTop + TokenLabel.axisHeight(tokens))
         maxWidth = f(min(1100, (left + Double(tokens.count) * cellW + 12) * 1.25))
+        minWidth = TokenLabel.minimumWidth(left + Double(tokens.count) * cellW + 12)
         title = "\(methodName): score by layer and token"
         self.rows = rows
         cellHeight = f(cellH - 1)
@@ -105,8 +108,15 @@ struct TokenLabel: Sendable {
         }
     }
 
-    /// The vertical room the rotated labels need (the longest counted up to 14 characters).
+    /// The vertical room the rotated labels need (the longest counted up to 14 characters, each about 6 units
+    /// wide, at 60°: 6 · sin 60° ≈ 5.2 units down per character).
     static func axisHeight(_ tokens: [String]) -> Double {
-        Double(min(14, tokens.map(\.count).max() ?? 1)) * 6.2 + 10
+        Double(min(14, tokens.map(\.count).max() ?? 1)) * 5.2 + 10
+    }
+
+    /// A figure's smallest on-screen width: 480 px, so that long sentences scroll on a phone rather than
+    /// shrink to unreadable, but never wider than the figure itself (a short sentence is not blown up).
+    static func minimumWidth(_ naturalWidth: Double) -> String {
+        Formatting.coordinate(min(480, naturalWidth))
     }
 }
