@@ -37,6 +37,11 @@ public struct ModelConfiguration: Codable, Equatable, Sendable {
     public var pretrainedEmbeddingWidth: Int? = nil
     /// Longest sequence the model accepts (sinusoidal table size; inputs are cut to this).
     public var maxLength: Int = 128
+    /// Regression only: the network learns the standardised target (y − target_mean) / target_scale, and its
+    /// output is reported in the targets' units, y = target_mean + target_scale · z. The trainer sets them from
+    /// the training targets; the loss is the squared error in standardised units.
+    public var targetMean: Float = 0
+    public var targetScale: Float = 1
 
     public init() {}
 
@@ -45,7 +50,8 @@ public struct ModelConfiguration: Codable, Equatable, Sendable {
                 keyWidth: Int = 64, valueWidth: Int = 64, feedForwardWidth: Int = 64, poolingHidden: Int = 128,
                 classifierHidden: Int = 64, outputs: Int = 5, objective: Objective = .classification,
                 dropout: Float = 0.1, classifierDropout: Float = 0.3, positional: PositionalEncodingKind = .none,
-                layerNormEpsilon: Float = 1e-5, pretrainedEmbeddingWidth: Int? = nil, maxLength: Int = 128) {
+                layerNormEpsilon: Float = 1e-5, pretrainedEmbeddingWidth: Int? = nil, maxLength: Int = 128,
+                targetMean: Float = 0, targetScale: Float = 1) {
         self.vocabularySize = vocabularySize
         self.modelWidth = modelWidth
         self.layers = layers
@@ -63,6 +69,8 @@ public struct ModelConfiguration: Codable, Equatable, Sendable {
         self.layerNormEpsilon = layerNormEpsilon
         self.pretrainedEmbeddingWidth = pretrainedEmbeddingWidth
         self.maxLength = maxLength
+        self.targetMean = targetMean
+        self.targetScale = targetScale
     }
 
     enum CodingKeys: String, CodingKey {
@@ -71,7 +79,7 @@ public struct ModelConfiguration: Codable, Equatable, Sendable {
         case poolingHidden = "pooling_hidden", classifierHidden = "classifier_hidden", outputs, objective
         case dropout, classifierDropout = "classifier_dropout", positional
         case layerNormEpsilon = "layer_norm_epsilon", pretrainedEmbeddingWidth = "pretrained_embedding_width"
-        case maxLength = "max_length"
+        case maxLength = "max_length", targetMean = "target_mean", targetScale = "target_scale"
     }
 
     /// Decodes any subset of the keys; missing keys keep their defaults.
@@ -95,6 +103,8 @@ public struct ModelConfiguration: Codable, Equatable, Sendable {
         layerNormEpsilon = try c.decodeIfPresent(Float.self, forKey: .layerNormEpsilon) ?? d.layerNormEpsilon
         pretrainedEmbeddingWidth = try c.decodeIfPresent(Int.self, forKey: .pretrainedEmbeddingWidth)
         maxLength = try c.decodeIfPresent(Int.self, forKey: .maxLength) ?? d.maxLength
+        targetMean = try c.decodeIfPresent(Float.self, forKey: .targetMean) ?? d.targetMean
+        targetScale = try c.decodeIfPresent(Float.self, forKey: .targetScale) ?? d.targetScale
     }
 
     /// Rejects impossible sizes before any work, naming the field (`source` is the configuration's name).
@@ -119,6 +129,12 @@ public struct ModelConfiguration: Codable, Equatable, Sendable {
             throw fail(field, "in [0, 1)", "\(value)")
         }
         if !(layerNormEpsilon > 0) { throw fail("layer_norm_epsilon", "positive", "\(layerNormEpsilon)") }
+        if !targetMean.isFinite { throw fail("target_mean", "finite", "\(targetMean)") }
+        if !(targetScale > 0 && targetScale.isFinite) { throw fail("target_scale", "positive and finite", "\(targetScale)") }
+        if objective == .classification && (targetMean != 0 || targetScale != 1) {
+            throw fail("target_mean", "0 with target_scale 1 for classification (they standardise regression targets)",
+                       "\(targetMean), \(targetScale)")
+        }
         if objective == .regression && outputs != 1 {
             throw fail("outputs", "1 for the regression objective", "\(outputs)")
         }

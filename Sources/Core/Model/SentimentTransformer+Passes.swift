@@ -102,7 +102,8 @@ extension SentimentTransformer {
     }
 
     /// Forward, loss and backward for one training batch: gradients ACCUMULATE into the gradient arena
-    /// (call `zeroGradients()` first). Returns the mean loss (cross-entropy, or squared error for regression).
+    /// (call `zeroGradients()` first). Returns the mean loss (cross-entropy, or for regression the squared error
+    /// in standardised units, ((y − ŷ) / target_scale)²).
     public mutating func lossAndBackward(batch: TokenBatch, targets: [TrainingTarget], training: Bool = true,
                                          rng: inout SplitMix64) -> Float {
         precondition(targets.count == batch.batchSize, "\(targets.count) targets for \(batch.batchSize) sequences")
@@ -129,7 +130,7 @@ extension SentimentTransformer {
                 return v
             }
             return MeanSquaredError.lossAndGradient(predictions: w.classifier.outputs, targets: values,
-                                                    gradient: w.dOutputs)
+                                                    scale: configuration.targetScale, gradient: w.dOutputs)
         }
     }
 

@@ -49,7 +49,8 @@ public struct SentimentTransformer: Sendable {
         pooling = ContextAttentionPooling("pooling", modelWidth: c.modelWidth, hiddenWidth: c.poolingHidden,
                                           layout: &layout)
         classifier = Classifier("classifier", modelWidth: c.modelWidth, hiddenWidth: c.classifierHidden,
-                                outputs: c.outputs, dropout: c.classifierDropout, layout: &layout)
+                                outputs: c.outputs, dropout: c.classifierDropout, shift: c.targetMean,
+                                scale: c.targetScale, layout: &layout)
         self.layout = layout
         storage = Storage(parameters: FloatBuffer(count: layout.count), gradients: FloatBuffer(count: layout.count))
         var rng = SplitMix64(seed: seed)

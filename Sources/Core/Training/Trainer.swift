@@ -19,6 +19,12 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var weightDecay: Float = 0
     /// Learning-rate factor for the embedding table (RESEARCH.md: 10 helps with random embeddings).
     public var embeddingLearningRateMultiplier: Float = 1
+    /// Word dropout: each training token becomes `unknownID` with this probability, drawn afresh at every step.
+    /// Without it the unknown word's embedding is never trained (every training word is in the vocabulary), yet
+    /// dev and test sentences use it for every word unseen in training.
+    public var wordDropout: Float = 0
+    /// The id of the unknown word (`Vocabulary.unknownIndex`).
+    public var unknownID: Int32 = 1
     /// Evaluate on dev every this many steps (and at the end of every epoch).
     public var evaluateEvery = 500
     /// Stop after this many evaluations without a better dev score (nil: never stop early).
@@ -33,6 +39,7 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
         case learningRate = "learning_rate", batchSize = "batch_size", warmupSteps = "warmup_steps", decay, epochs, maxSteps = "max_steps"
         case timeBudget = "time_budget", clipNorm = "clip_norm", weightDecay = "weight_decay"
         case embeddingLearningRateMultiplier = "embedding_learning_rate_multiplier"
+        case wordDropout = "word_dropout", unknownID = "unknown_id"
         case evaluateEvery = "evaluate_every", patience, seed, threads
     }
 }
@@ -65,6 +72,13 @@ public struct TrainingFailure: Codable, Sendable, Equatable {
     public var message: String
     /// Which parameters the model was left with: the best dev evaluation's, or the initial ones.
     public var restored: String
+
+    public init(step: Int, lastFiniteLoss: Float?, message: String, restored: String) {
+        self.step = step
+        self.lastFiniteLoss = lastFiniteLoss
+        self.message = message
+        self.restored = restored
+    }
 }
 
 /// The record of a run.
@@ -122,6 +136,7 @@ public struct Trainer: Sendable {
         let schedule = LearningRateSchedule(peak: o.learningRate, warmupSteps: o.warmupSteps, decay: o.decay)
         var rng = SplitMix64(seed: o.seed)
         var dropoutRNG = rng.split(1)
+        var wordRNG = rng.split(2)
         var history = TrainingHistory()
         var best: (score: Double, loss: Double, parameters: [Float])?
         var sinceBest = 0
@@ -152,8 +167,10 @@ public struct Trainer: Sendable {
             countSinceEvaluation = 0
             history.evaluations.append(.init(step: step, epoch: epoch, elapsed: elapsed(), trainingLoss: trainingLoss,
                                              development: result))
-            // Better: a higher score, or the same score with a lower loss.
-            let isBest = best.map { result.score > $0.score || (result.score == $0.score && result.loss < $0.loss) } ?? true
+            // Better: a higher score, or the same score with a lower loss; never a non-finite one.
+            let isFinite = result.score.isFinite && result.loss.isFinite
+            let isBest = isFinite
+                && (best.map { result.score > $0.score || (result.score == $0.score && result.loss < $0.loss) } ?? true)
             if isBest {
                 best = (result.score, result.loss, model.parameterValues)
                 history.bestStep = step
@@ -181,7 +198,8 @@ public struct Trainer: Sendable {
             for indices in batcher.epoch(lengths: lengths, rng: &rng) {
                 if let budget = o.timeBudget, elapsed() >= budget { break training }
                 if step >= totalSteps { break training }
-                let (batch, targets) = batcher.makeBatch(training, indices: indices)
+                var (batch, targets) = batcher.makeBatch(training, indices: indices)
+                if o.wordDropout > 0 { Self.dropWords(&batch, rate: o.wordDropout, unknownID: o.unknownID, rng: &wordRNG) }
                 let loss = model.lossAndBackward(batch: batch, targets: targets, rng: &dropoutRNG)
                 let norm = model.withArenas { _, g, count in gradientNorm(g, count: count, threads: o.threads) }
                 guard loss.isFinite && norm.isFinite else {
@@ -231,5 +249,15 @@ public struct Trainer: Sendable {
             }
         }
         return history
+    }
+
+    /// Replaces each real token of `batch` by `unknownID` with probability `rate` (padding stays 0).
+    static func dropWords(_ batch: inout TokenBatch, rate: Float, unknownID: Int32, rng: inout SplitMix64) {
+        let threshold = UInt64(Double(rate) * 0x1p32)
+        for b in 0..<batch.batchSize {
+            for t in 0..<batch.lengths[b] where rng.next() >> 32 < threshold {
+                batch.ids[b * batch.length + t] = unknownID
+            }
+        }
     }
 }

@@ -72,7 +72,7 @@ struct TrainCommand: AsyncParsableCommand {
         let trained = try ModelTraining.train(corpus, dataset: dataset, seed: global.seed ^ siteConfiguration.seed,
                                               threads: global.threads, glove: embeddings, output: output)
         let folder = URL(fileURLWithPath: out ?? "runs/\(task.rawValue)")
-        try ModelCheckpoint.save(trained, task: task, to: folder)
+        try ModelTraining.save(trained, task: task, corpus: corpus.id, to: folder)
         for split in ["train", "dev", "test"] {
             guard let m = trained.metrics[split] else { continue }
             output.write("\(split): " + MetricsText.describe(m) + "\n")

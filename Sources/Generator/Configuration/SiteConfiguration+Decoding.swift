@@ -49,6 +49,7 @@ extension ModelSettings {
         dropout = try c.decodeIfPresent(Double.self, forKey: .dropout)
         positional = try c.decodeIfPresent(String.self, forKey: .positional)
         glove = try c.decodeIfPresent(Bool.self, forKey: .glove)
+        gloveWords = try c.decodeIfPresent(Int.self, forKey: .gloveWords)
     }
 }
 
@@ -63,6 +64,7 @@ extension TrainingSettings {
         batchSize = try c.value(.batchSize, or: d.batchSize)
         learningRate = try c.value(.learningRate, or: d.learningRate)
         embeddingLearningRateMultiplier = try c.value(.embeddingLearningRateMultiplier, or: d.embeddingLearningRateMultiplier)
+        wordDropout = try c.value(.wordDropout, or: d.wordDropout)
         warmupSteps = try c.value(.warmupSteps, or: d.warmupSteps)
         clipNorm = try c.value(.clipNorm, or: d.clipNorm)
         weightDecay = try c.value(.weightDecay, or: d.weightDecay)

@@ -57,6 +57,9 @@ extension SiteConfiguration {
             guard t.batchSize >= 1 else { throw fail("\(at).training.batch_size", "must be at least 1") }
             guard t.learningRate > 0 else { throw fail("\(at).training.learning_rate", "must be positive") }
             guard t.clipNorm > 0 else { throw fail("\(at).training.clip_norm", "must be positive") }
+            guard t.wordDropout >= 0 && t.wordDropout < 1 else {
+                throw fail("\(at).training.word_dropout", "must be in [0, 1)")
+            }
             if let n = corpus.maxExamples, n < 1 { throw fail("\(at).max_examples", "must be at least 1") }
             guard corpus.integratedGradientsSteps >= 1 else { throw fail("\(at).ig_steps", "must be at least 1") }
             if let positional = corpus.model.positional, !["none", "sinusoidal"].contains(positional) {
@@ -68,6 +71,23 @@ extension SiteConfiguration {
             }
             if corpus.task == .emobankValence, t.phrases {
                 throw fail("\(at).training.phrases", "EmoBank has no phrase labels; set phrases: false")
+            }
+            if let n = corpus.model.gloveWords {
+                guard n >= 0 else { throw fail("\(at).model.glove_words", "must be at least 0") }
+                guard n == 0 || corpus.model.glove == true else {
+                    throw fail("\(at).model.glove_words", "needs glove: true")
+                }
+            }
+            // Impossible model sizes (zero layers or heads, dropout 1, …) are refused here, before any data is read.
+            let sizes = ModelTraining.configuration(
+                for: corpus, vocabularySize: ModelConfiguration().vocabularySize,
+                classes: corpus.task.isRegression ? nil : (corpus.task == .sst5 ? 5 : 2),
+                gloveWidth: corpus.model.glove == true ? GloVeConverter.dimension : nil)
+            do {
+                try sizes.validate(source: source)
+            } catch let error as AtlasError {
+                throw fail("\(at).model.\(error.message.prefix { $0 != " " })",
+                           String(error.message.drop { $0 != " " }.dropFirst()))
             }
         }
         guard validation.bootstrapResamples >= 100 else {

@@ -36,9 +36,12 @@ struct ModelSettings: Codable, Equatable, Sendable {
     /// `load: PATH`: a Hugging Face BERT-family folder whose frozen encoder is traced (a head is trained on top);
     /// nil: train the project's own architecture (`train:`, the default).
     var load: String?
+    /// With GloVe: the vocabulary also holds this many of GloVe's most frequent words (beyond the training words),
+    /// which keep their GloVe vectors, so that fewer dev and test words are unknown.
+    var gloveWords: Int?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case layers, heads, dropout, positional, glove, load
+        case layers, heads, dropout, positional, glove, load, gloveWords = "glove_words"
         case modelWidth = "model_width", keyWidth = "key_width", feedForwardWidth = "feed_forward_width"
         case poolingHidden = "pooling_hidden", classifierHidden = "classifier_hidden"
     }
@@ -56,6 +59,9 @@ struct TrainingSettings: Codable, Equatable, Sendable {
     var batchSize: Int = 64
     var learningRate: Double = 5e-4
     var embeddingLearningRateMultiplier: Double = 10
+    /// Probability that a training token is replaced by the unknown word at a step (trains its embedding,
+    /// which dev and test sentences use for every word unseen in training).
+    var wordDropout: Double = 0
     var warmupSteps: Int = 200
     var clipNorm: Double = 1
     var weightDecay: Double = 0
@@ -67,7 +73,8 @@ struct TrainingSettings: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case phrases, epochs, minutes
         case batchSize = "batch_size", learningRate = "learning_rate"
-        case embeddingLearningRateMultiplier = "embedding_lr_multiplier", warmupSteps = "warmup_steps"
+        case embeddingLearningRateMultiplier = "embedding_lr_multiplier", wordDropout = "word_dropout"
+        case warmupSteps = "warmup_steps"
         case clipNorm = "clip_norm", weightDecay = "weight_decay", evaluateEvery = "evaluate_every"
         case maxTrainingExamples = "max_training_examples", minimumWordCount = "min_word_count"
     }

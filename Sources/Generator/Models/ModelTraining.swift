@@ -45,6 +45,8 @@ enum ModelTraining {
         o.clipNorm = Float(t.clipNorm)
         o.weightDecay = Float(t.weightDecay)
         o.embeddingLearningRateMultiplier = Float(t.embeddingLearningRateMultiplier)
+        o.wordDropout = Float(t.wordDropout)
+        o.unknownID = Vocabulary.unknownIndex
         o.evaluateEvery = t.evaluateEvery
         o.seed = seed
         o.threads = threads
@@ -52,6 +54,8 @@ enum ModelTraining {
     }
 
     /// Trains the model of `corpus` on `dataset`. `glove` (optional) initialises the embedding rows it covers.
+    /// A run stopped by a NaN or infinite loss returns too, with `history.failure` set and the best dev parameters
+    /// (or the initial ones) in the model: pass it to `save(_:task:corpus:to:)` or `failureError(_:corpus:savedTo:)`.
     static func train(_ corpus: CorpusSettings, dataset: TaskDataset, seed: UInt64, threads: Int,
                       glove: WordEmbeddings?, output: TerminalOutput) throws -> TrainedModel {
         var trainingItems: [(tokens: [String], target: TrainingTarget)] =
@@ -63,22 +67,25 @@ enum ModelTraining {
             let stride = Double(trainingItems.count) / Double(cap)
             trainingItems = (0..<cap).map { trainingItems[Int(Double($0) * stride)] }
         }
-        let vocabulary = Vocabulary(tokenLists: dataset.train.map(\.tokens),
-                                    minimumFrequency: corpus.training.minimumWordCount, lowercased: true)
+        var tokenLists = dataset.train.map(\.tokens)
+        if let glove, let n = corpus.model.gloveWords, n > 0 {
+            // GloVe's words are ordered by frequency; repeated so that they pass the minimum count.
+            let common = Array(glove.words.prefix(n))
+            tokenLists += Array(repeating: common, count: corpus.training.minimumWordCount)
+        }
+        let vocabulary = Vocabulary(tokenLists: tokenLists, minimumFrequency: corpus.training.minimumWordCount,
+                                    lowercased: true)
         let classes = dataset.classNames?.count
-        let configuration = configuration(for: corpus, vocabularySize: vocabulary.count, classes: classes,
+        var configuration = configuration(for: corpus, vocabularySize: vocabulary.count, classes: classes,
                                           gloveWidth: glove?.dimension)
+        if classes == nil {
+            // Regression: the network learns standardised targets (RESEARCH.md's valence is 1–5, sd ≈ 0.35).
+            (configuration.targetMean, configuration.targetScale) = standardisation(of: trainingItems.map(\.target))
+        }
         try configuration.validate()
         var model = try SentimentTransformer(configuration: configuration, seed: seed)
         if let glove {
-            let rows = Dictionary(glove.words.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            var vectors: [Int: [Float]] = [:]
-            for (index, word) in vocabulary.words.enumerated() where index >= 2 {
-                if let row = rows[word] {
-                    vectors[index] = Array(glove.vectors[row * glove.dimension..<(row + 1) * glove.dimension])
-                }
-            }
-            model.setEmbeddingRows(vectors)
+            model.setEmbeddingRows(gloveRows(glove, vocabulary: vocabulary, seed: seed))
         }
         let training = trainingItems.map { TrainingExample(ids: vocabulary.encode($0.tokens), target: $0.target) }
         let development = dataset.dev.map { TrainingExample(ids: vocabulary.encode($0.tokens), target: $0.target) }
@@ -92,18 +99,75 @@ enum ModelTraining {
         let history = Trainer(options: options).train(&model, training: training, development: development,
                                                      progress: printer.report)
         printer.finish()
-        if let failure = history.failure {
-            throw AtlasError(source: "train \(corpus.id)",
-                             message: "training stopped at step \(failure.step): \(failure.message)"
-                                 + (failure.lastFiniteLoss.map { "; last finite loss \($0)" } ?? ""),
-                             hint: "lower training.learning_rate or training.clip_norm; the model kept: \(failure.restored)")
-        }
         var metrics: [String: EvaluationResult] = [:]
         for split in ["train", "dev", "test"] {
             let examples = dataset.split(split).map { TrainingExample(ids: vocabulary.encode($0.tokens), target: $0.target) }
             metrics[split] = model.evaluate(examples)
         }
         return TrainedModel(model: model, vocabulary: vocabulary, history: history, metrics: metrics)
+    }
+}
+
+extension ModelTraining {
+    /// Writes the checkpoint of a run. After a divergence (NaN or ∞ loss) it writes the last good parameters, the
+    /// best dev evaluation's, when there was one (nothing otherwise: the folder keeps what it had), and then
+    /// throws the error naming the step and the last finite loss, so that the command exits non-zero.
+    static func save(_ trained: TrainedModel, task: TaskID, corpus: String, to folder: URL) throws {
+        guard trained.history.failure != nil else {
+            try ModelCheckpoint.save(trained, task: task, to: folder)
+            return
+        }
+        var saved: URL?
+        if trained.history.bestStep != nil {
+            try ModelCheckpoint.save(trained, task: task, to: folder)
+            saved = folder
+        }
+        if let error = failureError(trained, corpus: corpus, savedTo: saved) { throw error }
+    }
+
+    /// The error of a run stopped by a non-finite loss (nil when training finished).
+    static func failureError(_ trained: TrainedModel, corpus: String, savedTo folder: URL?) -> AtlasError? {
+        guard let failure = trained.history.failure else { return nil }
+        let kept = folder.map { "; the last good checkpoint (\(failure.restored)) is in \($0.path)" }
+            ?? "; no checkpoint was written"
+        return AtlasError(source: "train \(corpus)",
+                          message: "training stopped at step \(failure.step): \(failure.message)"
+                              + (failure.lastFiniteLoss.map { "; last finite loss \($0)" } ?? "") + kept,
+                          hint: "lower training.learning_rate or training.clip_norm")
+    }
+
+    /// Mean and (population) standard deviation of value targets; (0, 1) when they do not vary.
+    static func standardisation(of targets: [TrainingTarget]) -> (mean: Float, scale: Float) {
+        let values = targets.compactMap { target -> Double? in
+            if case .value(let v) = target { return Double(v) } else { return nil }
+        }
+        guard !values.isEmpty else { return (0, 1) }
+        let mean = values.reduce(0, +) / Double(values.count)
+        let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)
+        guard variance > 0 else { return (Float(mean), 1) }
+        return (Float(mean), Float(variance.squareRoot()))
+    }
+
+    /// Embedding rows for every vocabulary word (ids ≥ 1): its GloVe vector when GloVe has the word, otherwise
+    /// a draw from N(0, σ²) with σ the standard deviation of GloVe's values, so that unknown words start at the
+    /// scale of known ones (the model's N(0, 1) default is several times larger than GloVe's vectors).
+    static func gloveRows(_ glove: WordEmbeddings, vocabulary: Vocabulary, seed: UInt64) -> [Int: [Float]] {
+        let d = glove.dimension
+        let rows = Dictionary(glove.words.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var sum = 0.0, sumOfSquares = 0.0
+        for v in glove.vectors { sum += Double(v); sumOfSquares += Double(v) * Double(v) }
+        let n = Double(max(1, glove.vectors.count))
+        let sigma = Float(max(0, sumOfSquares / n - (sum / n) * (sum / n)).squareRoot())
+        var rng = SplitMix64(seed: seed ^ 0x676C6F7665)  // "glove"
+        var vectors: [Int: [Float]] = [:]
+        for (index, word) in vocabulary.words.enumerated() where index >= 1 {
+            if let row = rows[word] {
+                vectors[index] = Array(glove.vectors[row * d..<(row + 1) * d])
+            } else {
+                vectors[index] = (0..<d).map { _ in sigma * rng.nextNormal() }
+            }
+        }
+        return vectors
     }
 }
 

@@ -53,17 +53,22 @@ extension TaskDataset {
     static func load(_ task: TaskID, from store: CorpusStore, phrases: Bool) throws -> TaskDataset {
         switch task {
         case .sst5, .sst2:
-            var corpus = try store.loadSST()
-            if task == .sst2 { corpus = corpus.binarized() }
+            let fiveClass = try store.loadSST()
+            let corpus = task == .sst2 ? fiveClass.binarized() : fiveClass
             func examples(_ sentences: [SSTSentence], _ split: String) -> [CorpusExample] {
                 sentences.enumerated().map { index, sentence in
                     CorpusExample(id: "\(split)-\(index + 1)", tokens: sentence.tokens,
                                   target: .classIndex(sentence.label), rationale: humanRationale(sentence.root))
                 }
             }
-            let phraseItems = phrases
-                ? SSTSentence.distinctPhrases(of: corpus.train).map { (tokens: $0.tokens, target: TrainingTarget.classIndex($0.label)) }
-                : []
+            // SST-2 trains on every polar phrase of every training tree, neutral sentences included (as GLUE's
+            // SST-2 does); its dev and test sets are the polar sentences only.
+            let phraseItems = !phrases ? []
+                : SSTSentence.distinctPhrases(of: fiveClass.train).compactMap { phrase in
+                    (task == .sst2 ? SSTSentence.binaryLabel(phrase.label) : phrase.label).map {
+                        (tokens: phrase.tokens, target: TrainingTarget.classIndex($0))
+                    }
+                }
             return TaskDataset(task: task, train: examples(corpus.train, "train"), dev: examples(corpus.dev, "dev"),
                                test: examples(corpus.test, "test"), trainingPhrases: phraseItems)
         case .emobankNarrative:

@@ -4,7 +4,7 @@ import Foundation
 
 /// Bumped by hand when a stage's code changes what it produces, so that cached artifacts are rebuilt.
 enum StageVersion {
-    static let model = "model-1"
+    static let model = "model-2"  // 2: regression targets standardised; GloVe rows for unknown words at GloVe scale
     static let trace = "trace-2"  // 2: records LAT connections
     static let validation = "validation-1"
     static let faithfulness = "faithfulness-1"

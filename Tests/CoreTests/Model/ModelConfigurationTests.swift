@@ -27,6 +27,8 @@ import Testing
         ("model_width", ModelConfiguration(modelWidth: 0)),
         ("dropout", ModelConfiguration(dropout: 1)),
         ("outputs", ModelConfiguration(outputs: 5, objective: .regression)),
+        ("target_scale", ModelConfiguration(outputs: 1, objective: .regression, targetScale: 0)),
+        ("target_mean", ModelConfiguration(targetMean: 3)),  // classification does not standardise
     ])
     func validationNamesTheField(field: String, configuration: ModelConfiguration) {
         #expect(throws: AtlasError.self) { try configuration.validate() }

@@ -5,12 +5,13 @@ import Testing
 
 @Suite struct SentimentTransformerTests {
     static func tiny(objective: Objective = .classification, dropout: Float = 0.1,
-                     positional: PositionalEncodingKind = .none, pretrained: Int? = nil) -> ModelConfiguration {
+                     positional: PositionalEncodingKind = .none, pretrained: Int? = nil,
+                     targetMean: Float = 0, targetScale: Float = 1) -> ModelConfiguration {
         ModelConfiguration(vocabularySize: 7, modelWidth: 8, layers: 2, heads: 2, keyWidth: 4, valueWidth: 4,
                            feedForwardWidth: 6, poolingHidden: 5, classifierHidden: 6,
                            outputs: objective == .classification ? 3 : 1, objective: objective, dropout: dropout,
                            classifierDropout: dropout, positional: positional, pretrainedEmbeddingWidth: pretrained,
-                           maxLength: 8)
+                           maxLength: 8, targetMean: targetMean, targetScale: targetScale)
     }
 
     static let batch = TokenBatch(padding: [[1, 2, 3, 4, 5], [6, 2], [3, 3, 1]])
@@ -28,23 +29,30 @@ import Testing
                 let largest = z.max()!
                 total += log(z.map { exp($0 - largest) }.reduce(0, +)) + largest - z[y]
             case .value(let v):
-                total += (z[0] - Double(v)) * (z[0] - Double(v))
+                let difference = (z[0] - Double(v)) / Double(model.configuration.targetScale)
+                total += difference * difference
             }
         }
         return total / Double(targets.count)
     }
 
     @Test(arguments: [
-        (Objective.classification, PositionalEncodingKind.none, Int?.none),
-        (Objective.classification, PositionalEncodingKind.sinusoidal, Int?.some(3)),
-        (Objective.classification, PositionalEncodingKind.none, Int?.some(8)),  // pretrained width = model width
-        (Objective.regression, PositionalEncodingKind.none, Int?.none),
+        (Objective.classification, PositionalEncodingKind.none, Int?.none, Float(1)),
+        (Objective.classification, PositionalEncodingKind.sinusoidal, Int?.some(3), Float(1)),
+        (Objective.classification, PositionalEncodingKind.none, Int?.some(8), Float(1)),  // pretrained width = model width
+        (Objective.regression, PositionalEncodingKind.none, Int?.none, Float(1)),
+        (Objective.regression, PositionalEncodingKind.none, Int?.none, Float(0.5)),  // standardised targets
     ])
-    func parameterGradientsMatchFiniteDifferences(objective: Objective, positional: PositionalEncodingKind, pretrained: Int?) throws {
+    func parameterGradientsMatchFiniteDifferences(objective: Objective, positional: PositionalEncodingKind, pretrained: Int?,
+                                                  targetScale: Float) throws {
+        let standardised = targetScale != 1
         var model = try SentimentTransformer(configuration: Self.tiny(objective: objective, positional: positional,
-                                                                      pretrained: pretrained), seed: 1)
+                                                                      pretrained: pretrained,
+                                                                      targetMean: standardised ? 3 : 0,
+                                                                      targetScale: targetScale), seed: 1)
         let targets: [TrainingTarget] = objective == .classification
-            ? [.classIndex(2), .classIndex(0), .classIndex(1)] : [.value(0.5), .value(-1), .value(2)]
+            ? [.classIndex(2), .classIndex(0), .classIndex(1)]
+            : standardised ? [.value(3.2), .value(2.5), .value(3.9)] : [.value(0.5), .value(-1), .value(2)]
         model.zeroGradients()
         var rng = SplitMix64(seed: 5)
         let loss = model.lossAndBackward(batch: Self.batch, targets: targets, rng: &rng)
@@ -74,11 +82,15 @@ import Testing
         #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
     }
 
-    @Test func inputGradientsMatchFiniteDifferences() throws {
-        var model = try SentimentTransformer(configuration: Self.tiny(dropout: 0), seed: 2)
+    @Test(arguments: [Objective.classification, .regression])
+    func inputGradientsMatchFiniteDifferences(kind: Objective) throws {
+        // The regression model reports y = 3 + 0.5·z: its input gradients are those of y, not of z.
+        let configuration = kind == .classification
+            ? Self.tiny(dropout: 0) : Self.tiny(objective: .regression, dropout: 0, targetMean: 3, targetScale: 0.5)
+        var model = try SentimentTransformer(configuration: configuration, seed: 2)
         var rng = SplitMix64(seed: 0)
         let pass = model.forward(batch: Self.batch, training: false, rng: &rng)
-        let targets = [0, 2, 1]
+        let targets = kind == .classification ? [0, 2, 1] : [0, 0, 0]
         let (outputs, gradients) = model.outputsAndInputGradients(embeddings: pass.embeddings, lengths: Self.batch.lengths,
                                                                   targets: targets)
         #expect(outputs == pass.outputs, "outputs from supplied embeddings equal those from ids")
@@ -198,5 +210,16 @@ import Testing
         let perLayer = 3 * (512 * 300 + 512) + (300 * 512 + 300) + 4 * 300 + (64 * 300 + 64) + (300 * 64 + 300)
         let expected = 100 * 300 + 6 * perLayer + (128 * 300 + 128) + (128 + 1) + (64 * 300 + 64) + (5 * 64 + 5)
         #expect(model.parameterCount == expected)
+    }
+
+    /// A regression model reports mean + scale · z: at initialisation (z ≈ 0) its outputs sit near the mean.
+    @Test func standardisedRegressionReportsTargetUnits() throws {
+        let plain = try SentimentTransformer(configuration: Self.tiny(objective: .regression, dropout: 0), seed: 4)
+        var model = try SentimentTransformer(
+            configuration: Self.tiny(objective: .regression, dropout: 0, targetMean: 3, targetScale: 0.5), seed: 4)
+        var copy = plain
+        let z = copy.outputs(batch: Self.batch)
+        let y = model.outputs(batch: Self.batch)
+        for i in 0..<3 { #expect(abs(y.scalars[i] - (3 + 0.5 * z.scalars[i])) < 1e-5, "\(y) vs \(z)") }
     }
 }

@@ -45,6 +45,21 @@ import Testing
         #expect(result.rootMeanSquaredError! < 0.3)
     }
 
+    /// Valence-like targets (mean 3, sd 0.35): the standardised model starts at the mean and learns the spread.
+    @Test func standardisedRegressionLearnsOffsetValues() throws {
+        let examples = Self.examples.enumerated().map { i, e in
+            TrainingExample(ids: e.ids, target: .value(3 + 0.4 * (Float(i % 3) - 1)))
+        }
+        let configuration = SentimentTransformerTests.tiny(objective: .regression, dropout: 0, targetMean: 3,
+                                                           targetScale: 0.35)
+        var model = try SentimentTransformer(configuration: configuration, seed: 8)
+        #expect(model.evaluate(examples).rootMeanSquaredError! < 0.6, "starts near the mean")
+        _ = Trainer(options: Self.options(epochs: 150)).train(&model, training: examples, development: examples)
+        let result = model.evaluate(examples)
+        #expect(result.pearson! > 0.95, "\(result)")
+        #expect(result.rootMeanSquaredError! < 0.12)
+    }
+
     @Test func divergenceStopsWithStepAndLastFiniteLoss() throws {
         var model = try SentimentTransformer(configuration: SentimentTransformerTests.tiny(dropout: 0), seed: 9)
         let initial = model.parameterValues
@@ -58,6 +73,45 @@ import Testing
         #expect(failure.restored == "initial parameters")
         #expect(model.parameterValues == initial)
         #expect(history.steps == failure.step - 1)
+    }
+
+    /// A token whose embedding is infinite makes the loss NaN when its batch comes: training stops there and the
+    /// model keeps the best dev evaluation's parameters from before.
+    @Test func divergenceAfterAnEvaluationKeepsTheBestDevelopmentParameters() throws {
+        var model = try SentimentTransformer(configuration: SentimentTransformerTests.tiny(dropout: 0), seed: 11)
+        model.setEmbeddingRows([6: [Float](repeating: .infinity, count: 8)])
+        let development = Self.examples.filter { !$0.ids.contains(6) }
+        var options = Self.options(epochs: 5)
+        options.batchSize = 1
+        options.evaluateEvery = 1
+        let history = Trainer(options: options).train(&model, training: Self.examples, development: development)
+        let failure = try #require(history.failure)
+        let best = try #require(history.bestStep)
+        #expect(failure.step > 1 && best < failure.step, "\(failure)")
+        #expect(failure.message.contains("the loss is") && failure.message.contains("nan"), "\(failure.message)")
+        #expect(failure.lastFiniteLoss?.isFinite == true)
+        #expect(failure.restored == "best dev parameters (step \(best))")
+        #expect(model.evaluate(development) == history.bestDevelopment)
+    }
+
+    /// Word dropout replaces real tokens by the unknown id at about the given rate and never touches padding.
+    @Test func wordDropoutReplacesRealTokensOnly() {
+        let sequences = (0..<200).map { n in [Int32](repeating: 5, count: 1 + n % 30) }
+        var batch = TokenBatch(padding: sequences)
+        var rng = SplitMix64(seed: 3)
+        Trainer.dropWords(&batch, rate: 0.25, unknownID: 1, rng: &rng)
+        var replaced = 0, real = 0
+        for b in 0..<batch.batchSize {
+            for t in 0..<batch.length {
+                let id = batch.ids[b * batch.length + t]
+                if t < batch.lengths[b] { real += 1; if id == 1 { replaced += 1 } else { #expect(id == 5) } }
+                else { #expect(id == 0, "padding stays padding") }
+            }
+        }
+        #expect(abs(Double(replaced) / Double(real) - 0.25) < 0.02, "\(replaced) of \(real)")
+        let before = batch
+        Trainer.dropWords(&batch, rate: 0, unknownID: 1, rng: &rng)
+        #expect(batch == before)
     }
 
     @Test func keepsTheBestDevelopmentParameters() throws {

@@ -76,6 +76,11 @@ import Testing
         ("corpora:\n  - {id: a, task: sst5}\n  - {id: a, task: sst2}", "corpora[1].id: 'a' is used twice"),
         ("corpora:\n  - {id: e, task: emobank-valence}", "corpora[0].training.phrases: EmoBank has no phrase labels; set phrases: false"),
         ("validation: {bootstrap_resamples: 10}", "validation.bootstrap_resamples: use at least 100 resamples (1,000 or more for published numbers)"),
+        ("corpora:\n  - {id: a, task: sst5, model: {heads: 0}}", "corpora[0].model.heads: must be at least 1, got 0"),
+        ("corpora:\n  - {id: a, task: sst5, model: {layers: 0}}", "corpora[0].model.layers: must be at least 1, got 0"),
+        ("corpora:\n  - {id: a, task: sst2, model: {dropout: 1}}", "corpora[0].model.dropout: must be in [0, 1), got 1.0"),
+        ("corpora:\n  - {id: a, task: sst5, model: {glove_words: 100}}", "corpora[0].model.glove_words: needs glove: true"),
+        ("corpora:\n  - {id: a, task: sst5, training: {word_dropout: 1}}", "corpora[0].training.word_dropout: must be in [0, 1)"),
     ])
     func invalidValuesAreRejectedNamingTheField(yaml: String, message: String) {
         #expect(throws: AtlasError(source: "site.yml", message: message)) {

@@ -8,7 +8,7 @@ import Testing
     static let trees = ["(3 (2 A) (3 good))\n", "(1 bad)\n", "(2 (2 so) (2 so))\n"]
 
     /// A store over a temporary --data-dir holding a three-tree SST, with a manifest of their real hashes.
-    static func toyStore(corrupt: Bool = false) throws -> (CorpusStore, URL) {
+    static func toyStore(corrupt: Bool = false, trees: [String] = trees) throws -> (CorpusStore, URL) {
         let data = try DataTestSupport.temporaryFolder()
         var files: [DataFile] = []
         for (name, tree) in zip(["train", "dev", "test"], trees) {
@@ -29,6 +29,18 @@ import Testing
         let sst = try store.loadSST()
         #expect(sst.train.map(\.tokens) == [["A", "good"]])
         #expect(sst.dev.map(\.label) == [1] && sst.test.count == 1)
+    }
+
+    /// SST-2 trains on the polar phrases of every training tree, the neutral sentence's included; SST-5 on all.
+    @Test func sst2PhrasesComeFromEveryTrainingTree() throws {
+        let (store, _) = try Self.toyStore(trees: ["(2 (3 good) (1 bad))\n(4 (4 great) (2 so))\n", "(1 bad)\n", "(3 fine)\n"])
+        let sst2 = try TaskDataset.load(.sst2, from: store, phrases: true)
+        #expect(sst2.train.map(\.tokens) == [["great", "so"]], "sentences: polar ones only")
+        #expect(sst2.trainingPhrases.map(\.tokens) == [["good"], ["bad"], ["great", "so"], ["great"]])
+        #expect(sst2.trainingPhrases.map(\.target) == [.classIndex(1), .classIndex(0), .classIndex(1), .classIndex(1)])
+        let sst5 = try TaskDataset.load(.sst5, from: store, phrases: true)
+        #expect(sst5.trainingPhrases.count == 6)
+        #expect(try TaskDataset.load(.sst5, from: store, phrases: false).trainingPhrases.isEmpty)
     }
 
     @Test func checksumMismatchStopsLoading() throws {

@@ -36,6 +36,8 @@ struct TrainStep: Step {
             setBLASThreads(1)
             let trained = try ModelTraining.train(corpus, dataset: dataset, seed: context.configuration.seed,
                                                   threads: context.threads, glove: glove, output: context.output)
+            // A diverged run is not cached: the next build trains it again.
+            if let error = ModelTraining.failureError(trained, corpus: corpus.id, savedTo: nil) { throw error }
             try ModelCheckpoint.save(trained, task: corpus.task, to: folder)
             context.models[corpus.id] = trained
             if let test = trained.metrics["test"] {

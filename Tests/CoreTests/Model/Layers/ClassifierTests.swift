@@ -3,10 +3,12 @@ import Testing
 @testable import Core
 
 @Suite struct ClassifierTests {
-    @Test(arguments: [false, true])
-    func backwardMatchesFiniteDifferences(training: Bool) {
+    /// With and without dropout; the last case is a regression head reporting 2.5 + 0.4 · z.
+    @Test(arguments: [(false, Float(0), Float(1)), (true, 0, 1), (true, 2.5, 0.4)])
+    func backwardMatchesFiniteDifferences(training: Bool, shift: Float, scale: Float) {
         var layout = ParameterLayout()
-        let layer = Classifier("c", modelWidth: 5, hiddenWidth: 6, outputs: 3, dropout: 0.3, layout: &layout)
+        let layer = Classifier("c", modelWidth: 5, hiddenWidth: 6, outputs: 3, dropout: 0.3, shift: shift, scale: scale,
+                               layout: &layout)
         let p0 = FloatBuffer(count: layout.count)
         var rng = SplitMix64(seed: 16)
         layer.initialize(p0.pointer, rng: &rng)

@@ -50,4 +50,16 @@ import Testing
         #expect(loss == 2.5)
         #expect(gradient == [1, 2])
     }
+
+    /// In units of scale 2: differences [1, 2] / 2 → loss (0.25 + 1)/2 = 0.625, gradient 2·d/(s²B) = [0.25, 0.5].
+    @Test func scaledWorkedExample() {
+        let predictions: [Float] = [1, 3]
+        var gradient: [Float] = [0, 0]
+        let loss = predictions.withUnsafeBufferPointer { p in gradient.withUnsafeMutableBufferPointer {
+            MeanSquaredError.lossAndGradient(predictions: p.baseAddress!, targets: [0, 1], scale: 2,
+                                             gradient: $0.baseAddress!)
+        } }
+        #expect(loss == 0.625)
+        #expect(gradient == [0.25, 0.5])
+    }
 }
