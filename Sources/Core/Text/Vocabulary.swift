@@ -40,6 +40,18 @@ public struct Vocabulary: Equatable, Codable, Sendable {
         self.indices = Dictionary(uniqueKeysWithValues: words.enumerated().map { ($1, Int32($0)) })
     }
 
+    /// This vocabulary followed by the words of `extra` it does not have yet (lower-cased when it is), in order:
+    /// the existing words keep their indices.
+    public func appending(_ extra: some Sequence<String>) -> Vocabulary {
+        var words = self.words
+        var seen = Set(words)
+        for word in extra {
+            let key = isLowercased ? word.lowercased() : word
+            if seen.insert(key).inserted { words.append(key) }
+        }
+        return Vocabulary(uncheckedWords: words, lowercased: isLowercased)
+    }
+
     /// Number of entries, `<pad>` and `<unk>` included.
     public var count: Int { words.count }
 

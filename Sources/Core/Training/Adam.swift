@@ -19,15 +19,28 @@ public struct Adam: Sendable {
     /// (offset, count, multiplier) runs covering the arena.
     let runs: [(offset: Int, count: Int, multiplier: Float)]
 
+    /// (offset, count) runs that are never updated: their gradients are only set to zero.
+    let frozen: [(offset: Int, count: Int)]
+
     /// `multipliers` maps tensor-name prefixes to learning-rate factors (e.g. `["embedding.": 10]`).
-    public init(layout: ParameterLayout, weightDecay: Float = 0, multipliers: [String: Float] = [:]) {
+    /// `trainableScalars` maps a tensor name to how many of its leading scalars are updated; the rest are frozen
+    /// (e.g. embedding rows of words no training example contains: their gradient is always zero, so without
+    /// weight decay Adam would leave them as they are anyway, and skipping them saves the pass over them).
+    public init(layout: ParameterLayout, weightDecay: Float = 0, multipliers: [String: Float] = [:],
+                trainableScalars: [String: Int] = [:]) {
         self.weightDecay = weightDecay
         m = [Float](repeating: 0, count: layout.count)
         v = [Float](repeating: 0, count: layout.count)
-        runs = layout.entries.map { entry in
+        var runs: [(offset: Int, count: Int, multiplier: Float)] = []
+        var frozen: [(offset: Int, count: Int)] = []
+        for entry in layout.entries {
             let factor = multipliers.first { entry.name.hasPrefix($0.key) }?.value ?? 1
-            return (entry.offset, entry.count, factor)
+            let trainable = min(entry.count, max(0, trainableScalars[entry.name] ?? entry.count))
+            runs.append((entry.offset, trainable, factor))
+            if trainable < entry.count { frozen.append((entry.offset + trainable, entry.count - trainable)) }
         }
+        self.runs = runs
+        self.frozen = frozen
     }
 
     /// One update of `parameters` from `gradients` (both `count` scalars in layout order).
@@ -45,7 +58,7 @@ public struct Adam: Sendable {
         m.withUnsafeMutableBufferPointer { mBuffer in
             v.withUnsafeMutableBufferPointer { vBuffer in
                 let mp = mBuffer.baseAddress!, vp = vBuffer.baseAddress!
-                for run in runs {
+                for run in runs where run.count > 0 {
                     let lr = learningRate * run.multiplier
                     let stepSize = lr / correction1
                     let rootCorrection2 = correction2.squareRoot()
@@ -57,6 +70,9 @@ public struct Adam: Sendable {
                     }
                 }
             }
+        }
+        if zeroingGradients {
+            for run in frozen { (gradients + run.offset).update(repeating: 0, count: run.count) }
         }
     }
 

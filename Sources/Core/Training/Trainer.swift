@@ -25,6 +25,9 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public var wordDropout: Float = 0
     /// The id of the unknown word (`Vocabulary.unknownIndex`).
     public var unknownID: Int32 = 1
+    /// When set, embedding rows from this id on are frozen (words added from GloVe that no training example has;
+    /// see `Adam.init(trainableScalars:)`).
+    public var frozenEmbeddingRowsFrom: Int? = nil
     /// Evaluate on dev every this many steps (and at the end of every epoch).
     public var evaluateEvery = 500
     /// Stop after this many evaluations without a better dev score (nil: never stop early).
@@ -39,7 +42,7 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
         case learningRate = "learning_rate", batchSize = "batch_size", warmupSteps = "warmup_steps", decay, epochs, maxSteps = "max_steps"
         case timeBudget = "time_budget", clipNorm = "clip_norm", weightDecay = "weight_decay"
         case embeddingLearningRateMultiplier = "embedding_learning_rate_multiplier"
-        case wordDropout = "word_dropout", unknownID = "unknown_id"
+        case wordDropout = "word_dropout", unknownID = "unknown_id", frozenEmbeddingRowsFrom = "frozen_embedding_rows_from"
         case evaluateEvery = "evaluate_every", patience, seed, threads
     }
 }
@@ -130,9 +133,13 @@ public struct Trainer: Sendable {
         let lengths = training.map { min($0.ids.count, model.configuration.maxLength) }
         let batchesPerEpoch = (training.count + o.batchSize - 1) / o.batchSize
         let totalSteps = max(1, min(batchesPerEpoch * o.epochs, o.maxSteps ?? .max))
+        let table = model.layout.entry(named: "embedding.weight")
         var adam = Adam(layout: model.layout, weightDecay: o.weightDecay,
                         multipliers: o.embeddingLearningRateMultiplier == 1 ? [:]
-                            : ["embedding.weight": o.embeddingLearningRateMultiplier])
+                            : ["embedding.weight": o.embeddingLearningRateMultiplier],
+                        trainableScalars: o.frozenEmbeddingRowsFrom.flatMap { rows in
+                            table.map { ["embedding.weight": rows * $0.shape[1]] }
+                        } ?? [:])
         let schedule = LearningRateSchedule(peak: o.learningRate, warmupSteps: o.warmupSteps, decay: o.decay)
         var rng = SplitMix64(seed: o.seed)
         var dropoutRNG = rng.split(1)

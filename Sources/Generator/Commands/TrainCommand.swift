@@ -49,8 +49,8 @@ struct TrainCommand: AsyncParsableCommand {
 
     func run() async throws {
         let siteConfiguration = try config.map(SiteConfiguration.load(path:)) ?? SiteConfiguration(profile: profile)
-        var corpus = siteConfiguration.corpora.first { $0.task == task }
-            ?? SiteConfiguration(profile: profile).corpora.first { $0.task == task }
+        var corpus = Self.corpus(for: task, in: siteConfiguration)
+            ?? Self.corpus(for: task, in: SiteConfiguration(profile: profile))
             ?? (task.isNarrative ? .emobankNarrative(profile: profile)
                 : CorpusSettings(id: task.rawValue, task: task, training: TrainingSettings(phrases: !task.isRegression)))
         if let epochs { corpus.training.epochs = epochs }
@@ -79,6 +79,18 @@ struct TrainCommand: AsyncParsableCommand {
         }
         output.write("wrote \(folder.path)/{\(ModelCheckpoint.weightsFile),\(ModelCheckpoint.configurationFile),"
                      + "\(ModelCheckpoint.vocabularyFile),\(ModelCheckpoint.metricsFile)}\n")
+    }
+}
+
+extension TrainCommand {
+    /// The corpus entry of `task`; for SST-2 without one, the SST-5 entry's model and recipe (the site has no
+    /// SST-2 corpus by default, and the same treebank trains the same way).
+    static func corpus(for task: TaskID, in configuration: SiteConfiguration) -> CorpusSettings? {
+        if let corpus = configuration.corpora.first(where: { $0.task == task }) { return corpus }
+        guard task == .sst2, var sst5 = configuration.corpora.first(where: { $0.task == .sst5 }) else { return nil }
+        sst5.id = task.rawValue
+        sst5.task = task
+        return sst5
     }
 }
 

@@ -68,13 +68,19 @@ enum ModelTraining {
             trainingItems = (0..<cap).map { trainingItems[Int(Double($0) * stride)] }
         }
         var tokenLists = dataset.train.map(\.tokens)
+        // SST-2 trains on phrases of sentences it does not evaluate on (neutral ones): their words count too.
+        let sentenceWords = Set(tokenLists.joined().map { $0.lowercased() })
+        tokenLists += trainingItems.map { $0.tokens.filter { !sentenceWords.contains($0.lowercased()) } }
+            .filter { !$0.isEmpty }
+        let trainingVocabulary = Vocabulary(tokenLists: tokenLists, minimumFrequency: corpus.training.minimumWordCount,
+                                            lowercased: true)
+        // With `glove_words`, GloVe's most frequent words that no training item has follow the training words;
+        // they keep their GloVe vectors (frozen rows), and dev or test words among them are not unknown.
+        var vocabulary = trainingVocabulary
         if let glove, let n = corpus.model.gloveWords, n > 0 {
-            // GloVe's words are ordered by frequency; repeated so that they pass the minimum count.
-            let common = Array(glove.words.prefix(n))
-            tokenLists += Array(repeating: common, count: corpus.training.minimumWordCount)
+            let trainingWords = sentenceWords.union(tokenLists.joined().map { $0.lowercased() })
+            vocabulary = trainingVocabulary.appending(glove.words.prefix(n).filter { !trainingWords.contains($0) })
         }
-        let vocabulary = Vocabulary(tokenLists: tokenLists, minimumFrequency: corpus.training.minimumWordCount,
-                                    lowercased: true)
         let classes = dataset.classNames?.count
         var configuration = configuration(for: corpus, vocabularySize: vocabulary.count, classes: classes,
                                           gloveWidth: glove?.dimension)
@@ -90,6 +96,7 @@ enum ModelTraining {
         let training = trainingItems.map { TrainingExample(ids: vocabulary.encode($0.tokens), target: $0.target) }
         let development = dataset.dev.map { TrainingExample(ids: vocabulary.encode($0.tokens), target: $0.target) }
         var options = options(for: corpus, seed: seed, threads: threads)
+        if vocabulary.count > trainingVocabulary.count { options.frozenEmbeddingRowsFrom = trainingVocabulary.count }
         let batchesPerEpoch = (training.count + options.batchSize - 1) / options.batchSize
         options.maxSteps = max(1, Int((corpus.training.epochs * Double(batchesPerEpoch)).rounded()))
         output.write("train \(corpus.id): \(training.count) training items, \(development.count) dev sentences, "

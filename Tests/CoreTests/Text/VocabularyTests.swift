@@ -19,6 +19,13 @@ import Testing
         #expect(Vocabulary(tokenLists: Self.lists, maximumSize: 3).words == ["<pad>", "<unk>", "film"])
     }
 
+    @Test func appendingKeepsIndicesAndSkipsKnownWords() {
+        let vocabulary = Vocabulary(tokenLists: Self.lists)
+        let extended = vocabulary.appending(["Zebra", "film", "the", "yak", "zebra"])
+        #expect(extended.words == vocabulary.words + ["zebra", "yak"])
+        #expect(extended.encode(["film", "ZEBRA", "yak"]) == [2, 8, 9])
+    }
+
     @Test func caseSensitiveOption() {
         let vocabulary = Vocabulary(tokenLists: Self.lists, lowercased: false)
         #expect(vocabulary.words.prefix(4) == ["<pad>", "<unk>", "film", "good"])

@@ -27,6 +27,18 @@ import Testing
     }
 
     /// Decoupled weight decay subtracts lr·λ·θ on top of the Adam step; zeroing clears the gradients.
+    /// A frozen tail is neither moved (not even by weight decay) nor left with a gradient; the rest steps as usual.
+    @Test func frozenScalarsStayPut() {
+        var adam = Adam(layout: Self.layout(), weightDecay: 0.1, trainableScalars: ["embedding.weight": 1])
+        var p: [Float] = [2, 2, 2]
+        var g: [Float] = [1, 1, 1]
+        p.withUnsafeMutableBufferPointer { pp in g.withUnsafeMutableBufferPointer { gp in
+            adam.update(parameters: pp.baseAddress!, gradients: gp.baseAddress!, learningRate: 0.5, zeroingGradients: true)
+        } }
+        #expect(abs(p[0] - (2 - 0.5 - 0.5 * 0.1 * 2)) < 1e-6 && p[1] == 2 && abs(p[2] - p[0]) < 1e-6, "\(p)")
+        #expect(g == [0, 0, 0])
+    }
+
     @Test func weightDecayAndZeroing() {
         var adam = Adam(layout: Self.layout(), weightDecay: 0.1)
         var p: [Float] = [2, 2, 2]

@@ -88,8 +88,35 @@ import Testing
         let words = Set(trained.vocabulary.words)
         #expect(words.isSuperset(of: ["a", "fine", "film", "dull", "the", "so"]))
         #expect(!words.contains("zebra"))
+        #expect(trained.vocabulary.words.suffix(2) == ["the", "so"], "after the training words, in GloVe's order")
         let row = Int(trained.vocabulary.index(of: "so"))
         let table = try #require(trained.model.parameter(named: "embedding.weight"))
         #expect(Array(table.scalars[row * 2..<row * 2 + 2]) == [3, 4], "never in a training batch: GloVe's vector")
+    }
+
+    /// Words that only training phrases have (SST-2: phrases of neutral sentences) are in the vocabulary too.
+    @Test func phraseWordsAreInTheVocabulary() throws {
+        func example(_ id: String, _ text: String, _ label: Int) -> CorpusExample {
+            CorpusExample(id: id, tokens: text.split(separator: " ").map(String.init), target: .classIndex(label))
+        }
+        let dataset = TaskDataset(task: .sst2, train: [example("a", "a fine film", 1)], dev: [example("c", "film", 1)],
+                                  test: [example("d", "dull", 0)],
+                                  trainingPhrases: [(["fine"], .classIndex(1)), (["Dull", "plot"], .classIndex(0))])
+        var corpus = CorpusSettings(id: "sst2", task: .sst2)
+        corpus.model = ModelSettings(layers: 1, heads: 1, modelWidth: 4, keyWidth: 2, feedForwardWidth: 4,
+                                     poolingHidden: 2, classifierHidden: 2)
+        corpus.training = TrainingSettings(phrases: true, epochs: 1, batchSize: 2, warmupSteps: 1)
+        let trained = try ModelTraining.train(corpus, dataset: dataset, seed: 0, threads: 1, glove: nil, output: .silent)
+        #expect(Set(trained.vocabulary.words) == ["<pad>", "<unk>", "a", "fine", "film", "dull", "plot"])
+    }
+
+    /// `atlas train --task sst2` trains with the SST-5 entry's model and recipe when the site has no SST-2 corpus.
+    @Test func sst2BorrowsTheSST5Recipe() throws {
+        let full = SiteConfiguration(profile: .full)
+        let sst2 = try #require(TrainCommand.corpus(for: .sst2, in: full))
+        let sst5 = try #require(TrainCommand.corpus(for: .sst5, in: full))
+        #expect(sst2.task == .sst2 && sst2.id == "sst2")
+        #expect(sst2.model == sst5.model && sst2.training == sst5.training)
+        #expect(TrainCommand.corpus(for: .emobankValence, in: full)?.id == "emobank")
     }
 }

@@ -9,6 +9,10 @@ import Testing
         #expect(configuration.corpora.map(\.id) == ["sst5", "emobank", "sst5-minilm", "narratives"])
         #expect(configuration.corpora[0].training.epochs == 2.5)
         #expect(configuration.corpora[0].training.minutes == nil)
+        // The two sentence models start from GloVe; MiniLM is loaded and the narrative model has its own recipe.
+        #expect(configuration.corpora.prefix(2).allSatisfy { $0.model.glove == true && $0.model.gloveWords == 100_000 })
+        #expect(configuration.corpora.prefix(2).map(\.training.wordDropout) == [0.05, 0.05])
+        #expect(configuration.corpora[1].training.epochs == 8 && !configuration.corpora[1].training.phrases)
         #expect(configuration.validation.bootstrapResamples == 1000)
     }
 
