@@ -79,13 +79,16 @@
 
   function setupExample() {
     var holder = document.getElementById("tokens");
-    if (!holder || !holder.getAttribute("data-trace")) return;
-    var data = JSON.parse(holder.getAttribute("data-trace"));
+    // Scores live in <script type="application/json" id="trace-N"> blocks (N = the model's index; 0 = this page's).
+    var block = document.getElementById("trace-0");
+    if (!holder || !block) return;
+    var data = JSON.parse(block.textContent);
     var modelSelect = document.getElementById("model-select");
     var models = [data], model = 0;
     if (modelSelect) {
       Array.prototype.forEach.call(modelSelect.options, function (option, index) {
-        if (index > 0) models[index] = JSON.parse(option.getAttribute("data-trace"));
+        var own = document.getElementById("trace-" + index);
+        if (index > 0 && own) models[index] = JSON.parse(own.textContent);
       });
     }
     var methodSelect = document.getElementById("method-select");

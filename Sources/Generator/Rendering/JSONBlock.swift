@@ -3,7 +3,8 @@ import Foundation
 
 /// Builds compact JSON text for the scripts. Strings are escaped for JSON, and `<`, `>`, `&` and `'` become
 /// `\u003c`-style escapes so that the text stays inert even inside a `<script>` element (no `</script>`).
-/// Pages carry it in a `data-…` attribute, where the template's HTML escaping of `"` is undone by the parser.
+/// Pages carry it unescaped (`{{{…}}}`) in `<script type="application/json">` blocks: with `<`, `>` and `&` escaped
+/// by JSON itself the text can neither close the element nor trip the XML checker, and it costs no `&quot;`.
 enum JSONBlock {
     static func string(_ text: String) -> String {
         var out = "\""

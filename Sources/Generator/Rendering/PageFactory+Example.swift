@@ -19,7 +19,7 @@ struct ExamplePage: Sendable {
     var hasRationale: Bool
     /// SST, but every phrase neutral: nothing is underlined, and the page says why.
     var isRationaleNeutral: Bool
-    /// Compact JSON of every method's scores (see `ExampleTraceJSON`), placed in a data attribute.
+    /// Compact JSON of every method's scores (see `ExampleTraceJSON`), in a `<script type="application/json">` block.
     var traceJSON: String
     var heatMap: HeatMap?
     var connections: ConnectionDrawing?

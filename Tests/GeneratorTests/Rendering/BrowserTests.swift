@@ -66,6 +66,23 @@ struct BrowserTests {
         #expect(dom.contains("<option value=\"3\" selected=\"\">layer 3</option>") || dom.contains("data-layer=\"3\""))
     }
 
+    @Test func secondModelFromTheURLRepaintsWithItsOwnScores() async throws {
+        let (content, host, _) = ModelSelectorTests.linkedContent()
+        let site = try await SiteFixture.render(content)
+        let example = host.examples[0]
+        let page = site.appendingPathComponent(SitePaths().example(corpus: host.id, example: example.id))
+        let dom = try Self.runChromium(["--dump-dom", page.absoluteString + "#m=lat&l=0&x=1"])
+        // The prediction and the highlights are the second model's (its JSON block "trace-1"): its LAT input
+        // scores are the first model's reversed.
+        #expect(dom.contains("id=\"predicted\" class=\"wrong\">second opinion &lt;i&gt;<"))
+        let scores = try #require(example.models[1].traces.first { $0.methodID == "lat" }?.layers.first)
+        let peak = scores.map(abs).max()!
+        let isSigned = scores.contains { $0 < 0 }
+        let expected = scores.map { "class=\"t " + Palette.heat($0, maxMagnitude: peak, isSigned: isSigned) }
+        let painted = dom.matches(of: /class="t [a-z][0-9]/).map { String(dom[$0.range]) }
+        #expect(Array(painted.prefix(expected.count)) == expected)
+    }
+
     @Test func homeAndCorpusPagesAndScreenshots() async throws {
         let content = SiteContent.fixture(corpora: 2, examples: 6, tokens: 40)
         let site = try await SiteFixture.render(content)

@@ -15,7 +15,9 @@ import Testing
             #expect(!page.contains("<script>alert"), "raw script in \(file)")
             #expect(!page.contains("</script>\""), "\(file)")
             #expect(!page.contains("<b>&"), "\(file)")
-            #expect(page.components(separatedBy: "<script").count == 2, "only the site's own script tag in \(file)")
+            let scripts = page.components(separatedBy: "<script").count - 1
+            let dataBlocks = page.components(separatedBy: "<script type=\"application/json\"").count - 1
+            #expect(scripts - dataBlocks == 1, "only the site's own script tag (besides JSON data blocks) in \(file)")
         }
     }
 
@@ -50,11 +52,13 @@ import Testing
         #expect(example.contains(">&quot;q&quot; &amp; &#39;a&#39;</span>"))
         // SVG: the same tokens as heat-map labels.
         #expect(example.contains(">&lt;script&gt;alert(1)&lt;/script&gt;</text>"))
-        // Attribute: the JSON data block; JSON escapes <, > and & themselves, so even unescaped it could not close a tag.
-        let start = try #require(example.range(of: "data-trace=\""))
-        let end = try #require(example[start.upperBound...].firstIndex(of: "\""))
-        let attribute = String(example[start.upperBound..<end])
-        #expect(!attribute.contains("<") && !attribute.contains(">"))
+        // The JSON data block, unescaped inside <script type="application/json">: JSON escapes <, > and & itself,
+        // so the corpus text in it can neither close the element nor start a tag.
+        let open = "<script type=\"application/json\" id=\"trace-0\">"
+        let start = try #require(example.range(of: open))
+        let end = try #require(example.range(of: "</script>", range: start.upperBound..<example.endIndex))
+        let block = String(example[start.upperBound..<end.lowerBound])
+        #expect(!block.contains("<") && !block.contains(">") && !block.contains("&"))
         // Word page for "../../x": a sanitised file inside words/, linked from the corpus page's bar chart.
         let wordPath = SitePaths().word("../../x")
         #expect(wordPath.hasPrefix("words/x-"))

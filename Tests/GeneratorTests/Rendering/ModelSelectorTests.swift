@@ -46,7 +46,9 @@ import Testing
         #expect(page.contains("minilm (pretrained, frozen) + trained head"))
         #expect(page.contains("second opinion &lt;i&gt;"))
         #expect(!page.contains("<script>alert(1)"), "tokens are escaped in the comparison too")
-        #expect(page.components(separatedBy: "data-trace=").count == 3, "the page's own trace and the second model's")
+        #expect(page.components(separatedBy: "<script type=\"application/json\"").count == 3,
+                "the page's own trace and the second model's")
+        #expect(page.contains("id=\"trace-1\">{\"d\":"))
         let lone = try SiteFixture.read(site, paths.example(corpus: host.id, example: host.examples[3].id))
         #expect(!lone.contains("model-select"))
         // The second corpus has no example pages of its own; its index links to the host's.

@@ -29,7 +29,7 @@ import Testing
         #expect(home.contains("[0.010, 0.300]"))
         let example = content.corpora[0].examples[0]
         let page = try SiteFixture.read(site, paths.example(corpus: content.corpora[0].id, example: example.id))
-        #expect(page.contains("data-trace=\"{&quot;d&quot;:&quot;lat&quot;"))
+        #expect(page.contains("<script type=\"application/json\" id=\"trace-0\">{\"d\":\"lat\""))
         #expect(page.contains("class=\"heatmap"))
         #expect(page.contains("class=\"connections\""))
         #expect(page.contains(example.trueLabel))
