@@ -83,14 +83,12 @@ struct TrainCommand: AsyncParsableCommand {
 }
 
 extension TrainCommand {
-    /// The corpus entry of `task`; for SST-2 without one, the SST-5 entry's model and recipe (the site has no
-    /// SST-2 corpus by default, and the same treebank trains the same way).
+    /// The corpus entry of `task`; for SST-2 without one, the SST-5 entry's model and recipe made more regular
+    /// (`CorpusSettings.sst2(from:)`: the site has no SST-2 corpus by default, and the same treebank trains the same way).
     static func corpus(for task: TaskID, in configuration: SiteConfiguration) -> CorpusSettings? {
         if let corpus = configuration.corpora.first(where: { $0.task == task }) { return corpus }
-        guard task == .sst2, var sst5 = configuration.corpora.first(where: { $0.task == .sst5 }) else { return nil }
-        sst5.id = task.rawValue
-        sst5.task = task
-        return sst5
+        guard task == .sst2, let sst5 = configuration.corpora.first(where: { $0.task == .sst5 }) else { return nil }
+        return .sst2(from: sst5)
     }
 }
 

@@ -110,13 +110,22 @@ import Testing
         #expect(Set(trained.vocabulary.words) == ["<pad>", "<unk>", "a", "fine", "film", "dull", "plot"])
     }
 
-    /// `atlas train --task sst2` trains with the SST-5 entry's model and recipe when the site has no SST-2 corpus.
-    @Test func sst2BorrowsTheSST5Recipe() throws {
+    /// `atlas train --task sst2` trains with the SST-5 entry's model and recipe, more regularised, when the site
+    /// has no SST-2 corpus; an SST-2 entry of the configuration is used as written.
+    @Test func sst2BorrowsTheSST5RecipeWithMoreRegularisation() throws {
         let full = SiteConfiguration(profile: .full)
         let sst2 = try #require(TrainCommand.corpus(for: .sst2, in: full))
         let sst5 = try #require(TrainCommand.corpus(for: .sst5, in: full))
         #expect(sst2.task == .sst2 && sst2.id == "sst2")
-        #expect(sst2.model == sst5.model && sst2.training == sst5.training)
+        #expect(sst2.model.glove == sst5.model.glove && sst2.model.gloveWords == sst5.model.gloveWords)
+        #expect(sst2.model.dropout == 0.2 && sst2.training.wordDropout == 0.1 && sst2.training.weightDecay == 0.01)
+        #expect(sst2.training.epochs == 2 && sst2.training.evaluateEvery == 200)
+        #expect(sst2.training.phrases && sst2.training.learningRate == sst5.training.learningRate)
+        var own = CorpusSettings(id: "binary", task: .sst2)
+        own.training.epochs = 1
+        var written = SiteConfiguration(profile: .full)
+        written.corpora.append(own)
+        #expect(TrainCommand.corpus(for: .sst2, in: written) == own)
         #expect(TrainCommand.corpus(for: .emobankValence, in: full)?.id == "emobank")
     }
 }
