@@ -115,6 +115,7 @@ import Testing
         #expect(a == b)
         let json = String(decoding: a, as: UTF8.self)
         #expect(json.contains("\"pairwise\"") && json.contains("wilcoxon-between-methods") && !json.contains("NaN"))
+        #expect(json.contains("\"first\":\"lat\"") && json.contains("\"second\":\"random\""))
         #expect(try JSONDecoder().decode(FaithfulnessSummary.self, from: a) == Self.summary())
     }
 }

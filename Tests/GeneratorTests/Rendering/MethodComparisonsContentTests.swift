@@ -52,7 +52,7 @@ import Testing
         let site = try await SiteFixture.render(content)
         let page = try SiteFixture.read(site, SitePaths().corpus(content.corpora[0].id))
         #expect(page.contains("id=\"pairwise\"") && page.contains("class=\"stats pairwise\""))
-        #expect(page.contains("<strong>") && page.contains("*</strong>") && page.contains("title=\"95% CI ["))
+        #expect(page.contains("*</b></td>") && page.contains("<td title=\"95% CI ["))
         #expect(page.contains("Holm p 0.200") && page.contains("not tested"))
         let methods = try SiteFixture.read(site, SitePaths().methods)
         #expect(methods.contains("<dt id=\"pairwise\">"))
