@@ -23,7 +23,8 @@ struct FaithfulnessStep: Step {
             let start = Date()
             let examplesFile = try context.faithfulnessExamplesFile(corpus)
             let examples: [ExampleEvaluation]
-            if FileManager.default.fileExists(atPath: examplesFile.path) && !isForced {
+            let isCached = FileManager.default.fileExists(atPath: examplesFile.path) && !isForced
+            if isCached {
                 examples = try BuildContext.decodeArtifact([ExampleEvaluation].self, at: examplesFile,
                                                            what: "faithfulness evaluations", step: name)
             } else {
@@ -40,10 +41,11 @@ struct FaithfulnessStep: Step {
             try write(summary, to: file, encoder: ModelCheckpoint.encoder())
             context.faithfulness[corpus.id] = summary
             let seconds = Date().timeIntervalSince(start)
-            context.output.write(String(format: "  %@: %d examples, %d keys, %d sequences scored in %.1fs (%.1f examples/s)\n",
+            context.output.write(String(format: "  %@: %d examples, %d keys, %d sequences scored%@ in %.1fs (%.1f examples/s)\n",
                                         corpus.id, summary.examples,
                                         summary.figures[.comprehensiveness]?.count ?? 0, summary.sequencesScored,
-                                        seconds, Double(summary.examples) / max(seconds, 1e-9)))
+                                        isCached ? " (cached), summarised" : "", seconds,
+                                        Double(summary.examples) / max(seconds, 1e-9)))
         }
     }
 
