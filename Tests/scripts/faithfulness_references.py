@@ -1,18 +1,26 @@
 """Reference values for the faithfulness / plausibility / attention-flow tests (issue 10), computed independently.
 
-Run at development time (python3 -m venv v && v/bin/pip install numpy networkx scikit-learn scipy):
+Run at development time (python3 -m venv v && v/bin/pip install numpy networkx scikit-learn scipy statsmodels):
 
     python3 Tests/scripts/faithfulness_references.py
 
 It prints the expected values that are pasted into
   - Tests/CoreTests/Tracing/AttentionFlowTests.swift   (`networkxCases`: max-flow on random layered graphs)
   - Tests/CoreTests/Faithfulness/PlausibilityTests.swift (`referenceCases`: AUPRC and Spearman vs the rationale)
+  - Tests/CoreTests/Faithfulness/MethodComparisonsTests.swift (`reference`: every pair of four methods' paired
+    comprehensiveness, Wilcoxon p and rank-biserial from scipy, Holm and BH from statsmodels, and the paired
+    bootstrap interval re-drawn with make_statistics_fixtures.py's SplitMix64)
 and re-checks the hand-solved cases of those files with the reference solvers.
 """
+import itertools
+
 import networkx as nx
 import numpy as np
-from scipy.stats import spearmanr
+from scipy.stats import rankdata, spearmanr, wilcoxon
 from sklearn.metrics import average_precision_score
+from statsmodels.stats.multitest import multipletests
+
+from make_statistics_fixtures import MASK, draw_index, percentile_linear, splitmix64
 
 
 def attention_maps(rng, L, H, n):
@@ -70,6 +78,38 @@ def plausibility_cases():
               float(spearmanr(s, r).statistic))
 
 
+def method_pair_cases():
+    """Four methods' comprehensiveness AOPC over 12 examples (one decimal: ties and zero differences), in Swift's key
+    order; every pair (first < second) as MethodPairComparison.compare sees it: resamples 200, seed 4, figure index 0."""
+    rng = np.random.default_rng(31)
+    base = rng.random(12)
+    values = {
+        'lat': np.round(base + 0.15 + 0.2 * rng.random(12), 1),
+        'rollout': np.round(base + 0.1 * rng.random(12), 1),
+        'gradient-sensitivity': np.round(base + 0.3 * rng.random(12) - 0.1, 1),
+        'random': np.round(0.6 * rng.random(12), 1),
+    }
+    for name, v in values.items():
+        print(f'        "{name}": {v.tolist()},')
+    gen = splitmix64(4 ^ ((0xC0FFEE00D15EA5E5 * 1) & MASK))
+    rows = []
+    for a, b in itertools.combinations(values, 2):
+        d = values[a] - values[b]
+        w = wilcoxon(values[a], values[b], zero_method='wilcox', correction=False, method='asymptotic')
+        nz = d[d != 0]
+        ranks = rankdata(np.abs(nz))
+        plus, minus = ranks[nz > 0].sum(), ranks[nz < 0].sum()
+        reps = sorted(d[[draw_index(gen, len(d)) for _ in range(len(d))]].mean() for _ in range(200))
+        rows.append([a, b, float(d.mean()), float(w.statistic), float(w.pvalue), float((plus - minus) / (plus + minus)),
+                     percentile_linear(reps, 0.025), percentile_linear(reps, 0.975)])
+    p = [r[4] for r in rows]
+    holm, bh = multipletests(p, method='holm')[1], multipletests(p, method='fdr_bh')[1]
+    for r, h, q in zip(rows, holm, bh):
+        print(f'        Pair("{r[0]}", "{r[1]}", meanDifference: {r[2]!r}, statistic: {r[3]!r}, p: {r[4]!r}, '
+              f'rankBiserial: {r[5]!r}, holm: {float(h)!r}, bh: {float(q)!r}, lower: {r[6]!r}, upper: {r[7]!r}),')
+
+
 if __name__ == '__main__':
     flow_cases()
     plausibility_cases()
+    method_pair_cases()

@@ -31,6 +31,21 @@ public struct AttributionKey: Codable, CodingKeyRepresentable, Hashable, Compara
         }
     }
 
+    /// As a value, too, a key is its `description` ("lat@3"), as it reads as a dictionary key.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let key = AttributionKey(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an attribution key: \(text)")
+        }
+        self = key
+    }
+
     /// As a dictionary key, a key is written as its `description`, so reports read `{"lat@3": …}`.
     public var codingKey: any CodingKey { TextKey(stringValue: description) }
 

@@ -1,4 +1,4 @@
-// FaithfulnessSummary: per-example faithfulness and plausibility → per method × layer means, CIs and tests vs random.
+// FaithfulnessSummary: per-example faithfulness and plausibility → per method × layer means, CIs, tests vs random and between methods.
 import Foundation
 
 /// The figures reported per attribution key. Raw values are the example-level numbers; `isHigherBetter`
@@ -80,10 +80,13 @@ public struct FaithfulnessSummary: Codable, Equatable, Sendable {
     public var binMeans: [AttributionKey: BinMeans]
     /// The test used for the paired comparisons.
     public var pairedTest: String
+    /// Per figure, every pair of the methods' headline keys (`AttributionKey(method)`, layer nil: the input scores),
+    /// compared on the paired examples; Holm/BH over the pairs of the figure. See `MethodPairComparison.compare`.
+    public var pairwise: [FaithfulnessFigure: [MethodPairComparison]]
 
     public init(examples: Int, bins: FaithfulnessBins, outputMeasure: String, sequencesScored: Int,
                 figures: [FaithfulnessFigure: [AttributionKey: FigureSummary]], binMeans: [AttributionKey: BinMeans],
-                pairedTest: String) {
+                pairedTest: String, pairwise: [FaithfulnessFigure: [MethodPairComparison]] = [:]) {
         self.examples = examples
         self.bins = bins
         self.outputMeasure = outputMeasure
@@ -91,6 +94,7 @@ public struct FaithfulnessSummary: Codable, Equatable, Sendable {
         self.figures = figures
         self.binMeans = binMeans
         self.pairedTest = pairedTest
+        self.pairwise = pairwise
     }
 
     /// Aggregates example-level results.
@@ -101,6 +105,9 @@ public struct FaithfulnessSummary: Codable, Equatable, Sendable {
     /// test (normal approximation, as scipy's `method='asymptotic'`) of the paired differences against
     /// `baseline` (the random attribution). The p-values of one figure are Holm- and BH-adjusted together,
     /// as the lexicon statistics are per statistic.
+    ///
+    /// Between methods: for every figure, every pair of the methods' headline keys (layer nil, one per method,
+    /// the random baseline included) by `MethodPairComparison.compare`, from its own seeded generator per figure.
     public static func summarise(_ examples: [ExampleEvaluation], bins: FaithfulnessBins, isRegression: Bool,
                                  baseline: AttributionKey = AttributionKey(.random), resamples: Int = 1_000,
                                  seed: UInt64 = 0) -> FaithfulnessSummary {
@@ -133,10 +140,18 @@ public struct FaithfulnessSummary: Codable, Equatable, Sendable {
             adjust(&byKey, family: "\(figure.rawValue).wilcoxon-vs-\(baseline)")
             if !byKey.isEmpty { figures[figure] = byKey }
         }
+        var pairwise: [FaithfulnessFigure: [MethodPairComparison]] = [:]
+        for figure in FaithfulnessFigure.allCases {
+            let comparisons = MethodPairComparison.compare(examples, figure: figure, keys: keys.filter { $0.layer == nil },
+                                                           resamples: resamples, seed: seed)
+            if !comparisons.isEmpty { pairwise[figure] = comparisons }
+        }
         return FaithfulnessSummary(examples: examples.count, bins: bins,
                                    outputMeasure: isRegression ? "absolute-value-change" : "probability",
                                    sequencesScored: examples.reduce(0) { $0 + $1.sequencesScored },
-                                   figures: figures, binMeans: binMeans(examples, keys: keys), pairedTest: "wilcoxon-signed-rank (two-sided, normal approximation)")
+                                   figures: figures, binMeans: binMeans(examples, keys: keys),
+                                   pairedTest: "wilcoxon-signed-rank (two-sided, normal approximation)",
+                                   pairwise: pairwise)
     }
 
     static func binMeans(_ examples: [ExampleEvaluation], keys: [AttributionKey]) -> [AttributionKey: BinMeans] {
@@ -154,12 +169,20 @@ public struct FaithfulnessSummary: Codable, Equatable, Sendable {
 
     /// Holm and Benjamini–Hochberg over the tests of one figure (keys in sorted order).
     static func adjust(_ byKey: inout [AttributionKey: FigureSummary], family: String) {
-        let tested = byKey.keys.sorted().filter { byKey[$0]?.versusRandom != nil }
-        let p = tested.map { byKey[$0]!.versusRandom!.pValue }
-        let holm = holmAdjusted(p), bh = benjaminiHochbergAdjusted(p)
-        for (i, key) in tested.enumerated() {
-            byKey[key]!.versusRandom!.adjusted = AdjustedPValues(holm: holm[i], benjaminiHochberg: bh[i],
-                                                                 family: family, familySize: tested.count)
+        let keys = byKey.keys.sorted()
+        let adjusted = adjustedPValues(keys.map { byKey[$0]!.versusRandom?.pValue }, family: family)
+        for (key, values) in zip(keys, adjusted) { byKey[key]!.versusRandom?.adjusted = values }
+    }
+
+    /// Holm and Benjamini–Hochberg over the non-nil p-values, as one family (nil where there is no test).
+    static func adjustedPValues(_ pValues: [Double?], family: String) -> [AdjustedPValues?] {
+        let tested = pValues.compactMap { $0 }
+        let holm = holmAdjusted(tested), bh = benjaminiHochbergAdjusted(tested)
+        var next = 0
+        return pValues.map { p in
+            guard p != nil else { return nil }
+            defer { next += 1 }
+            return AdjustedPValues(holm: holm[next], benjaminiHochberg: bh[next], family: family, familySize: tested.count)
         }
     }
 }

@@ -7,7 +7,8 @@ enum StageVersion {
     static let model = "model-2"  // 2: regression targets standardised; GloVe rows for unknown words at GloVe scale
     static let trace = "trace-2"  // 2: records LAT connections
     static let validation = "validation-1"
-    static let faithfulness = "faithfulness-1"
+    static let faithfulness = "faithfulness-2"  // 2: pairwise comparisons between methods
+    static let faithfulnessExamples = "faithfulness-examples-1"
 }
 
 /// The state of one `atlas build`. Artifacts are loaded lazily from the cache folder, so that a build whose
@@ -78,13 +79,22 @@ struct BuildContext {
         return b.build()
     }
 
-    /// Faithfulness depends on the traces (and through them the model), the bins and the statistics settings.
-    func faithfulnessKey(_ corpus: CorpusSettings) throws -> CacheKey {
+    /// The per-example evaluations (the model re-runs) depend on the traces (and through them the model), the bins
+    /// and the seed (of the random baseline).
+    func faithfulnessExamplesKey(_ corpus: CorpusSettings) throws -> CacheKey {
         var b = CacheKey.Builder()
         b.add("trace", try traceKey(corpus))
         b.add("bins", try Self.json(FaithfulnessBins()))
-        b.add("bootstrap", String(configuration.validation.bootstrapResamples))
         b.add("seed", String(configuration.seed))
+        b.add("version", StageVersion.faithfulnessExamples)
+        return b.build()
+    }
+
+    /// The summary adds the statistics settings, so a change to them (or to the summary) re-uses the evaluations.
+    func faithfulnessKey(_ corpus: CorpusSettings) throws -> CacheKey {
+        var b = CacheKey.Builder()
+        b.add("examples", try faithfulnessExamplesKey(corpus))
+        b.add("bootstrap", String(configuration.validation.bootstrapResamples))
         b.add("version", StageVersion.faithfulness)
         return b.build()
     }
@@ -111,6 +121,11 @@ struct BuildContext {
 
     func faithfulnessFile(_ corpus: CorpusSettings) throws -> URL {
         cacheFolder.appendingPathComponent("faithfulness/\(corpus.id)-\(try faithfulnessKey(corpus).hex.prefix(16)).json")
+    }
+
+    func faithfulnessExamplesFile(_ corpus: CorpusSettings) throws -> URL {
+        cacheFolder.appendingPathComponent(
+            "faithfulness/\(corpus.id)-examples-\(try faithfulnessExamplesKey(corpus).hex.prefix(16)).json")
     }
 
     // MARK: Step keys

@@ -14,6 +14,8 @@ struct CorpusPage: Sendable {
     var statistics: [StatisticRowView]
     var faithfulness: [FaithfulnessRowView]
     var hasFaithfulness: Bool
+    var methodMatrices: [MethodMatrixView]
+    var hasMethodMatrices: Bool
     var methodsHref: String
     var examples: [ExampleRow]
     var exampleCount: String
@@ -59,6 +61,8 @@ extension PageFactory {
             statistics: statisticRows(corpus.statistics, root: root),
             faithfulness: faithfulnessRows(corpus.faithfulness, root: root),
             hasFaithfulness: !corpus.faithfulness.isEmpty,
+            methodMatrices: methodMatrices(corpus.methodComparisons, root: root),
+            hasMethodMatrices: !corpus.methodComparisons.isEmpty,
             methodsHref: root + paths.methods,
             examples: examples,
             exampleCount: Formatting.count(examples.count))

@@ -31,3 +31,36 @@ public struct FaithfulnessCell: Sendable, Equatable {
         self.n = n
     }
 }
+
+/// The methods compared pairwise on one figure: `cells[row][column]` = mean(row − column) over the examples where
+/// both are defined; nil on the diagonal and for a pair without a comparison.
+public struct MethodComparisonMatrix: Sendable, Equatable {
+    /// E.g. "comprehensiveness AOPC".
+    public var statistic: String
+    public var isHigherBetter: Bool
+    public var methodIDs: [String]
+    public var cells: [[MethodComparisonCell?]]
+    public init(statistic: String, isHigherBetter: Bool, methodIDs: [String], cells: [[MethodComparisonCell?]]) {
+        self.statistic = statistic
+        self.isHigherBetter = isHigherBetter
+        self.methodIDs = methodIDs
+        self.cells = cells
+    }
+}
+
+/// One ordered pair: the mean difference with its paired bootstrap interval and the Holm-adjusted Wilcoxon p.
+public struct MethodComparisonCell: Sendable, Equatable {
+    public var difference: Double
+    public var lower: Double?
+    public var upper: Double?
+    /// nil when untested (every difference zero, or fewer than two examples).
+    public var holmP: Double?
+    public var n: Int
+    public init(difference: Double, lower: Double?, upper: Double?, holmP: Double?, n: Int) {
+        self.difference = difference
+        self.lower = lower
+        self.upper = upper
+        self.holmP = holmP
+        self.n = n
+    }
+}

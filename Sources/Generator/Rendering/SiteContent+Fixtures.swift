@@ -114,6 +114,15 @@ extension SiteContent {
                 return FaithfulnessRow(corpusID: corpusID, methodID: method.id, layer: "",
                                        cells: [cell(0.2), cell(0.05), c == 0 ? cell(0.4) : nil, c == 0 ? cell(0.3) : nil])
             }
+            // Row − column differences; the first two methods' pair untested, the pairs far apart significant.
+            let ids = methods.map(\.id)
+            corpusList[c].methodComparisons = [MethodComparisonMatrix(
+                statistic: "comprehensiveness AOPC", isHigherBetter: true, methodIDs: ids,
+                cells: ids.indices.map { i in ids.indices.map { j in
+                    i == j ? nil : MethodComparisonCell(difference: 0.02 * Double(j - i), lower: 0.02 * Double(j - i) - 0.01,
+                                                        upper: 0.02 * Double(j - i) + 0.01,
+                                                        holmP: i + j == 1 ? nil : 0.2 / Double(abs(i - j)), n: examples)
+                } })]
         }
         let words = occurrences.keys.sorted().map { word in
             WordContent(word: word, occurrences: occurrences[word] ?? [],

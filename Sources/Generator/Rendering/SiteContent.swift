@@ -118,6 +118,8 @@ public struct CorpusContent: Sendable, Equatable {
     public var examples: [ExampleContent]
     /// Faithfulness and plausibility of every method × layer.
     public var faithfulness: [FaithfulnessRow] = []
+    /// The methods compared pairwise on the headline faithfulness and plausibility figures.
+    public var methodComparisons: [MethodComparisonMatrix] = []
     public init(id: String, name: String, description: String, metrics: [Metric], statistics: [StatisticRow],
                 layerSeries: [LayerSeries], scatter: ScatterContent, topWords: [TopWordList], examples: [ExampleContent]) {
         self.id = id

@@ -20,7 +20,7 @@ enum DataFiles {
                 try writer.write(try encoder.encode(summary), to: "data/\(r.corpus.id)-faithfulness.json")
             }
             let rows = content.corpora.first { $0.id == r.corpus.id }?.statistics ?? []
-            try writer.write(csv(rows), to: "data/\(r.corpus.id)-statistics.csv")
+            try writer.write(csv(rows + SiteContentBuilder.methodComparisonStatistics(r)), to: "data/\(r.corpus.id)-statistics.csv")
             try writer.write(try zippedTraces(r.records, name: "\(r.corpus.id)-traces.jsonl"),
                              to: "data/\(r.corpus.id)-traces.zip")
             metrics[r.corpus.id] = r.metrics

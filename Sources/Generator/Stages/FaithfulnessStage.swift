@@ -17,18 +17,14 @@ enum FaithfulnessStage {
         }
     }
 
-    /// Runs every re-run through the model (one batched call per example, `threads` workers) and summarises
-    /// per method × layer with seeded bootstrap intervals and Holm-adjusted Wilcoxon tests against random.
+    /// Runs every re-run through the model (one batched call per example, `threads` workers): the per-example
+    /// faithfulness and (SST) plausibility of every key, which the step caches and then summarises.
     static func evaluate(_ corpus: CorpusSettings, records: [TraceRecord], model trained: TrainedModel,
-                         dataset: TaskDataset, settings: ValidationSettings, seed: UInt64, threads: Int,
-                         progress: ProgressMeter) -> FaithfulnessSummary {
+                         dataset: TaskDataset, seed: UInt64, threads: Int, progress: ProgressMeter) -> [ExampleEvaluation] {
         let inputs = inputs(records, corpus: corpus, model: trained, dataset: dataset, seed: seed)
         progress.addToTotal(inputs.count)
         setBLASThreads(1)
         let evaluator = FaithfulnessEvaluator(model: trained.model, threads: threads)
-        let examples = evaluator.evaluate(inputs) { progress.advance(by: $0) }
-        return FaithfulnessSummary.summarise(examples, bins: evaluator.faithfulness.bins,
-                                             isRegression: evaluator.isRegression,
-                                             resamples: settings.bootstrapResamples, seed: seed)
+        return evaluator.evaluate(inputs) { progress.advance(by: $0) }
     }
 }

@@ -167,6 +167,7 @@ enum SiteContentBuilder {
                                     layerSeries: series + faithfulnessSeries(r), scatter: scatter,
                                     topWords: topWords, examples: examples)
         content.faithfulness = faithfulnessRows(r, inputOnly: false)
+        content.methodComparisons = methodComparisons(r)
         return content
     }
 
@@ -286,7 +287,8 @@ enum SiteContentBuilder {
                              description: "Every method × layer × statistic with intervals, p-values, join counts and the per-word scatter (zip).",
                              format: "JSON (zip)"),
                 DownloadFile(path: "data/\(r.corpus.id)-statistics.csv", title: "\(r.corpus.id): statistics table",
-                             description: "The corpus page's statistics table as CSV.", format: "CSV"),
+                             description: "The corpus page's statistics table as CSV, then the pairwise method comparisons (mean differences).",
+                             format: "CSV"),
                 DownloadFile(path: "data/\(r.corpus.id)-traces.zip", title: "\(r.corpus.id): traces",
                              description: "One JSON line per example: tokens, label, prediction, every method's scores at every layer (zip).",
                              format: "JSON Lines (zip)"),

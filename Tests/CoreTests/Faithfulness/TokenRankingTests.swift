@@ -21,6 +21,10 @@ import Testing
         let data = try encoder.encode(value)
         #expect(String(decoding: data, as: UTF8.self) == #"{"lat@2":1.5,"rollout":2}"#)
         #expect(try JSONDecoder().decode([AttributionKey: Double].self, from: data) == value)
+        let values = try encoder.encode([AttributionKey(.lat, layer: 2), AttributionKey(.rollout)])
+        #expect(String(decoding: values, as: UTF8.self) == #"["lat@2","rollout"]"#)
+        #expect(try JSONDecoder().decode([AttributionKey].self, from: values) == [AttributionKey(.lat, layer: 2), AttributionKey(.rollout)])
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([AttributionKey].self, from: Data(#"["lat@x"]"#.utf8)) }
         #expect([AttributionKey(.rollout), AttributionKey(.lat, layer: 1), AttributionKey(.lat)].sorted()
                 == [AttributionKey(.lat), AttributionKey(.lat, layer: 1), AttributionKey(.rollout)])
     }
