@@ -34,6 +34,8 @@ import Testing
         #expect(methods.count == 2)
         #expect(methods[0]["n"] as? String == "LAT \"paper\"")
         #expect(methods[1]["id"] as? String == "g<x>")
+        // Placed unescaped in a <script> block: no character that could end the element or start markup.
+        #expect(!text.contains("<") && !text.contains(">") && !text.contains("&"))
         #expect(methods[1]["s"] as? Int == 1)
         #expect((methods[0]["k"] as? [Double]) == [0.2, 0.4])
         let packed = try #require(methods[0]["p"] as? String)

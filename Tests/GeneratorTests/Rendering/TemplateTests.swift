@@ -3,7 +3,8 @@ import Foundation
 import Testing
 @testable import Generator
 
-/// The templates only escape: no triple mustaches and no `{{& }}`, and every tag names a view-model property.
+/// The templates only escape (no `{{& }}`; the one triple mustache is the example's JSON data block, made by
+/// `JSONBlock`, which escapes `<`, `>` and `&` itself), and every tag names a view-model property.
 @Suite struct TemplateTests {
     static func templateFiles() throws -> [(name: String, text: String)] {
         let root = SiteFixture.templates.path
@@ -16,7 +17,16 @@ import Testing
         let files = try Self.templateFiles()
         #expect(files.count >= 10)
         for file in files {
-            #expect(!file.text.contains("{{{"), "\(file.name) uses {{{ }}}")
+            // A triple mustache only as the whole content of a JSON data block, and only for `traceJSON`.
+            let triples = file.text.matches(of: /\{\{\{([^}]*)\}\}\}/)
+            for triple in triples {
+                #expect(triple.output.1 == "traceJSON", "\(file.name) uses {{{\(triple.output.1)}}}")
+                let before = file.text[..<triple.range.lowerBound]
+                let after = file.text[triple.range.upperBound...]
+                #expect(before.hasSuffix("\">") && before.split(separator: "<").last?.hasPrefix("script type=\"application/json\" id=\"trace-") == true,
+                        "\(file.name): {{{traceJSON}}} outside a JSON data block")
+                #expect(after.hasPrefix("</script>"), "\(file.name): {{{traceJSON}}} is not the block's whole content")
+            }
             #expect(file.text.range(of: #"\{\{\s*&"#, options: .regularExpression) == nil, "\(file.name) uses {{& }}")
             #expect(!file.text.contains("CONTENT_TYPE"), "\(file.name) changes the content type")
         }
