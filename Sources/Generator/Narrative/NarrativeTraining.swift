@@ -48,8 +48,10 @@ enum NarrativeTraining {
     /// One line per summary: the model and both baselines on the test narratives.
     static func summary(_ report: NarrativeReport) -> [String] {
         func line(_ name: String, _ e: NarrativeEvaluation) -> String {
-            String(format: "%@: CCC %.4f (mean per narrative %.4f), Pearson r %.4f, RMSE %.4f", name, e.concordance,
-                   e.meanSequenceConcordance, e.pearson, e.rootMeanSquaredError)
+            // A constant predictor has no Pearson r (zero variance): say so rather than print "nan".
+            let pearson = e.pearson.isFinite ? String(format: "%.4f", e.pearson) : "undefined (constant prediction)"
+            return String(format: "%@: CCC %.4f (mean per narrative %.4f), Pearson r %@, RMSE %.4f", name, e.concordance,
+                          e.meanSequenceConcordance, pearson, e.rootMeanSquaredError)
         }
         return [line("narrative model", report.model), line("baseline, genre mean of training ratings", report.genreMean),
                 line("baseline, training mean", report.trainingMean)]

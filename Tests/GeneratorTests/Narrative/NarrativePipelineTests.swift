@@ -59,6 +59,10 @@ import Testing
         #expect(trained.report.model.sequenceConcordances.count == test.count)
         #expect(trained.report.sentenceModel != nil)
         #expect(trained.report.model.concordance.isFinite && trained.report.genreMean.concordance.isFinite)
+        // The terminal summary: the training-mean baseline is constant, so its Pearson r is named undefined, not "nan".
+        let summary = NarrativeTraining.summary(trained.report)
+        #expect(summary.count == 4 && !summary.joined().contains("nan"))
+        #expect(summary[2].contains("Pearson r undefined (constant prediction)"))
 
         // Checkpoint: the same predictions after a round trip; a renamed tensor is refused by name.
         let folder = try SiteFixture.temporaryFolder("checkpoint")
