@@ -86,7 +86,8 @@ enum SiteContentBuilder {
         }
         let corpora = linkModels(results.map(corpusContent), settings: results.map(\.corpus))
         var content = SiteContent(title: title, claim: claim, models: models, methods: methods, keyStatistics: keyRows,
-                                  corpora: corpora, words: words(results), downloads: downloads(results), footer: footer)
+                                  corpora: corpora, words: words(results, keeping: linkedWords(corpora)),
+                                  downloads: downloads(results), footer: footer)
         content.bootstrapResamples = results.first?.report.options.bootstrapResamples
         content.faithfulness = results.flatMap { faithfulnessRows($0, inputOnly: true) }
         content.modelComparisons = modelComparisons(results)
@@ -238,8 +239,15 @@ enum SiteContentBuilder {
 
     // MARK: Word pages
 
-    /// Pages for the word types joined to Warriner and seen at least twice (keeps the site within its size budget).
-    static func words(_ results: [CorpusResults]) -> [WordContent] {
+    /// The words the site links to: every corpus's top-attended words of every method (the corpus pages' bar lists).
+    static func linkedWords(_ corpora: [CorpusContent]) -> Set<String> {
+        Set(corpora.flatMap { $0.topWords.flatMap { $0.words.map(\.word) } })
+    }
+
+    /// Pages for the word types in `keeping` that are joined to Warriner: only the linked words get a page, because
+    /// a page nothing links to is never read and ~2,700 of them cost 10 MB of the site's 60 MB budget.
+    /// Occurrences list a sentence once even when several models traced it (same example id and context).
+    static func words(_ results: [CorpusResults], keeping: Set<String>) -> [WordContent] {
         var byWord: [String: (occurrences: [Occurrence], scores: [String: [Double]], ratings: [String: Double], corpus: String?)] = [:]
         for r in results {
             guard let lat = r.report.entries.first(where: { $0.method == MethodID.lat.rawValue && $0.layer == nil }) else { continue }
@@ -247,15 +255,17 @@ enum SiteContentBuilder {
             for record in r.records {
                 for (i, token) in record.tokens.enumerated() {
                     let word = token.lowercased()
-                    guard let valence = rated[word] else { continue }
+                    guard keeping.contains(word), let valence = rated[word] else { continue }
                     var item = byWord[word] ?? ([], [:], [:], nil)
                     item.ratings["Warriner valence (1–9)"] = valence
-                    if item.occurrences.count < 8 {
-                        item.occurrences.append(Occurrence(
-                            corpusID: r.corpus.id, exampleID: record.id,
-                            before: record.tokens[max(0, i - 6)..<i].joined(separator: " "), word: token,
-                            after: record.tokens[(i + 1)..<min(record.tokens.count, i + 7)].joined(separator: " ")))
+                    let occurrence = Occurrence(
+                        corpusID: r.corpus.id, exampleID: record.id,
+                        before: record.tokens[max(0, i - 6)..<i].joined(separator: " "), word: token,
+                        after: record.tokens[(i + 1)..<min(record.tokens.count, i + 7)].joined(separator: " "))
+                    let isRepeat = item.occurrences.contains {
+                        $0.exampleID == occurrence.exampleID && $0.before == occurrence.before && $0.after == occurrence.after
                     }
+                    if item.occurrences.count < 8 && !isRepeat { item.occurrences.append(occurrence) }
                     // Mean scores come from the first corpus the word occurs in (SST before EmoBank), so that each
                     // row is one method of one model; the occurrences list shows every corpus.
                     if item.corpus == nil || item.corpus == r.corpus.id {
@@ -284,13 +294,13 @@ enum SiteContentBuilder {
         results.flatMap { r in
             [
                 DownloadFile(path: "data/\(r.corpus.id)-statistics.zip", title: "\(r.corpus.id): validation statistics",
-                             description: "Every method × layer × statistic with intervals, p-values, join counts and the per-word scatter (zip).",
+                             description: "Every method × layer × statistic with intervals, p-values, join counts and the per-word scatter (word means rounded to 4 significant digits; zip).",
                              format: "JSON (zip)"),
                 DownloadFile(path: "data/\(r.corpus.id)-statistics.csv", title: "\(r.corpus.id): statistics table",
                              description: "The corpus page's statistics table as CSV, then the pairwise method comparisons (mean differences).",
                              format: "CSV"),
                 DownloadFile(path: "data/\(r.corpus.id)-traces.zip", title: "\(r.corpus.id): traces",
-                             description: "One JSON line per example: tokens, label, prediction, every method's scores at every layer (zip).",
+                             description: "One JSON line per example: tokens, label, prediction, every method's scores at every layer and the LAT connection edges, rounded to 4 significant digits (zip; `atlas trace` writes full precision).",
                              format: "JSON Lines (zip)"),
             ] + (r.faithfulness == nil ? [] : [faithfulnessDownload(r.corpus.id)])
         } + [DownloadFile(path: "data/metrics.json", title: "Model metrics",
