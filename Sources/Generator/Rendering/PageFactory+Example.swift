@@ -11,8 +11,6 @@ struct ExamplePage: Sendable {
     var isTruncated: Bool
     var completenessError: String
     var hasCompletenessError: Bool
-    var methodOptions: [Option]
-    var layerOptions: [Option]
     var defaultCaption: String
     var tokens: [Token]
     /// SST: some tokens carry the human rationale (underlined).
@@ -31,11 +29,6 @@ struct ExamplePage: Sendable {
     var models: [ModelView] = []
     var hasModels = false
 
-    struct Option: Sendable {
-        var value: String
-        var label: String
-        var isSelected: Bool
-    }
     struct Token: Sendable {
         var text: String
         var heat: String
@@ -73,8 +66,6 @@ extension PageFactory {
             isTruncated: example.isTruncated,
             completenessError: example.completenessError.map { Formatting.fixed($0 * 100, digits: 1) + "%" } ?? "",
             hasCompletenessError: example.completenessError != nil,
-            methodOptions: traces.enumerated().map { .init(value: $1.methodID, label: methodName($1.methodID), isSelected: $0 == 0) },
-            layerOptions: (0..<layerCount).map { .init(value: String($0), label: name($0, layerCount), isSelected: $0 == 0) },
             defaultCaption: shown.map { "\(methodName($0.methodID)), \(name(0, layerCount))" } ?? "",
             tokens: tokens,
             hasRationale: example.rationale?.contains { $0 > 0 } ?? false,
@@ -82,7 +73,8 @@ extension PageFactory {
             traceJSON: ExampleTraceJSON.encode(traces, names: methodNames, defaultMethod: shown?.methodID ?? ""),
             heatMap: latTrace.map { HeatMap(trace: $0, tokens: example.tokens, methodName: methodName($0.methodID), layerName: name) },
             connections: example.connections.isEmpty ? nil
-                : ConnectionDrawing(edges: example.connections, trace: latTrace, tokens: example.tokens, layerName: name),
+                : ConnectionDrawing(edges: example.connections, trace: latTrace, tokens: example.tokens,
+                                    labelsTokens: latTrace == nil, layerName: name),
             previousHref: previous.map { root + paths.example(corpus: $0.pageCorpusID ?? corpus.id, example: $0.id) } ?? "",
             hasPrevious: previous != nil,
             nextHref: next.map { root + paths.example(corpus: $0.pageCorpusID ?? corpus.id, example: $0.id) } ?? "",

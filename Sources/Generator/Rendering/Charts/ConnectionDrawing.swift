@@ -12,6 +12,8 @@ struct ConnectionDrawing: Sendable {
     var nodeGroups: [Group]
     var rowLabels: [RowLabel]
     var columns: [TokenLabel]
+    /// False when the drawing sits right above the heat map, whose token labels (same columns) serve both.
+    var hasTokens: Bool
     var description: String
 
     /// One bucket: its stroke width and opacity and the path through its members.
@@ -20,8 +22,10 @@ struct ConnectionDrawing: Sendable {
 
     /// Keeps the `edgesPerLayer` heaviest edges between each pair of adjacent layers and draws a node only where
     /// a kept edge ends; a node's size grows with its traced score (from `trace`), an edge's with its weight.
+    /// With `labelsTokens` false the token labels are left out (the drawing ends below its input row): the example
+    /// page stacks it on the heat map, which has the same columns (`left` 64, 18 or 12 per token) and labels them.
     init(edges allEdges: [TraceEdge], trace: MethodTrace?, tokens: [String], edgesPerLayer: Int = 8,
-         layerName: (Int, Int) -> String) {
+         labelsTokens: Bool = true, layerName: (Int, Int) -> String) {
         let f = Formatting.coordinate
         let layerCount = max(trace?.layers.count ?? 0, (allEdges.map(\.layer).max() ?? 0) + 1)
         let columnWidth = tokens.count > 40 ? 12.0 : 18.0
@@ -64,9 +68,10 @@ struct ConnectionDrawing: Sendable {
         }
         rowLabels = (0..<layerCount).map { RowLabel(y: f(y($0) + 4), label: layerName($0, layerCount)) }
         let labelTop = top + Double(max(0, layerCount - 1)) * rowGap + 12
-        columns = TokenLabel.axis(tokens, left: left, columnWidth: columnWidth, top: labelTop)
+        hasTokens = labelsTokens
+        columns = labelsTokens ? TokenLabel.axis(tokens, left: left, columnWidth: columnWidth, top: labelTop) : []
         width = f(left + Double(tokens.count) * columnWidth + 12)
-        height = f(labelTop + TokenLabel.axisHeight(tokens))
+        height = f(labelsTokens ? labelTop + TokenLabel.axisHeight(tokens) : labelTop - 4)
         maxWidth = f(min(1100, (left + Double(tokens.count) * columnWidth + 12) * 1.25))
         minWidth = TokenLabel.minimumWidth(left + Double(tokens.count) * columnWidth + 12)
         description = "LAT: the \(edgesPerLayer) heaviest traced-attention edges between adjacent layers; larger dots are tokens with higher traced scores."
