@@ -7,13 +7,14 @@
 
   var ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-  // Packed scores: two base-64 digits per token, code = round(x / scale * 2047) + 2048; layer l of a method
-  // with n tokens is characters [2nl, 2n(l + 1)) of its "p", scaled by k[l].
+  // Packed scores: one base-64 digit per token (JSONBlock.packScores): unsigned x = code / 63 * scale, signed
+  // x = (code - 32) / 31 * scale; layer l of a method with n tokens is characters [nl, n(l + 1)) of its "p",
+  // scaled by k[l].
   function decode(method, layer, n) {
-    var scale = method.k[layer], text = method.p.substr(2 * n * layer, 2 * n), out = [];
-    for (var i = 0; i + 1 < text.length; i += 2) {
-      var code = ALPHABET.indexOf(text[i]) * 64 + ALPHABET.indexOf(text[i + 1]);
-      out.push((code - 2048) / 2047 * scale);
+    var scale = method.k[layer], text = method.p.substr(n * layer, n), out = [];
+    for (var i = 0; i < text.length; i++) {
+      var code = ALPHABET.indexOf(text[i]);
+      out.push(method.s === 1 ? (code - 32) / 31 * scale : code / 63 * scale);
     }
     return out;
   }
@@ -27,6 +28,14 @@
     var a = Math.abs(x), s = (a < 0.001 || a >= 1e5) ? a.toExponential(2) : a.toPrecision(3);
     if (a >= 0.001 && a < 1e5 && s.indexOf("e") < 0 && s.indexOf(".") >= 0) s = s.replace(/0+$/, "").replace(/\.$/, "");
     return (x < 0 ? "\u2212" : "") + s;
+  }
+
+  // Decoded values are within 1/126 (signed: 1/62) of the row's maximum: two significant digits, marked "≈".
+  function approximate(x) {
+    if (x === 0) return "0";
+    var a = Math.abs(x), s = (a < 0.001 || a >= 1e5) ? a.toExponential(1) : a.toPrecision(2);
+    if (s.indexOf("e") < 0 && s.indexOf(".") >= 0) s = s.replace(/0+$/, "").replace(/\.$/, "");
+    return "\u2248" + (x < 0 ? "\u2212" : "") + s;
   }
 
   function heatClass(x, peak, signed) {
@@ -50,14 +59,14 @@
     var cells = svg.querySelector(".hm-cells"), labels = svg.querySelector(".hm-tokens");
     var left = +svg.getAttribute("data-left"), column = +svg.getAttribute("data-column"), row = +svg.getAttribute("data-row");
     var top = +svg.getAttribute("data-top"), rows0 = +svg.getAttribute("data-rows"), base = +svg.getAttribute("data-base");
-    var rows = method.k.length, paths = {};
+    var rows = method.k.length, paths = {}, background = "";
     while (cells.firstChild) cells.removeChild(cells.firstChild);
     for (var position = 0; position < rows; position++) {
       var layer = rows - 1 - position, y = top + position * row;
-      var label = svgElement("text", { "class": "hm-label", x: left - 6, y: y + 12, "text-anchor": "end" });
+      var label = svgElement("text", { "class": "hm-label", x: left - 6, y: y + 12 });
       label.textContent = layerName(layer, rows);
       cells.appendChild(label);
-      cells.appendChild(svgElement("rect", { "class": "hm-bg", x: left, y: y + 0.5, width: n * column - 1, height: row - 1 }));
+      background += "M" + left + " " + (y + row / 2) + "h" + (n * column - 1);
       var scores = decode(method, layer, n), peak = Math.abs(method.k[layer]);
       for (var i = 0; i < n; i++) {
         var heat = heatClass(scores[i], peak, method.s === 1);
@@ -65,6 +74,7 @@
         paths[heat] = (paths[heat] || "") + "M" + (left + i * column) + " " + (y + row / 2) + "h" + (column - 1);
       }
     }
+    cells.appendChild(svgElement("path", { "class": "hm-bg", "stroke-width": row - 1, d: background }));
     Object.keys(paths).sort().forEach(function (heat) {
       cells.appendChild(svgElement("path", { "class": heat, "stroke-width": row - 1, d: paths[heat] }));
     });
@@ -89,6 +99,12 @@
       Array.prototype.forEach.call(modelSelect.options, function (option, index) {
         var own = document.getElementById("trace-" + index);
         if (index > 0 && own) models[index] = JSON.parse(own.textContent);
+      });
+      // Other models' blocks leave out the method names: they are the page's own block's.
+      var names = {};
+      data.m.forEach(function (m) { names[m.id] = m.n; });
+      models.forEach(function (other) {
+        if (other) other.m.forEach(function (m) { if (!m.n) m.n = names[m.id] || m.id; });
       });
     }
     var methodSelect = document.getElementById("method-select");
@@ -145,7 +161,7 @@
         var x = i < scores.length ? scores[i] : 0;
         var isRationale = spans[i].classList.contains("rationale");
         spans[i].className = "t " + heatClass(x, peak, method.s === 1) + (isRationale ? " rationale" : "");
-        spans[i].title = format(x);
+        spans[i].title = approximate(x);
       }
       caption.textContent = method.n + ", " + layerName(layer, method.k.length);
       paintHeatMap(method, spans.length);

@@ -64,7 +64,7 @@ enum NarrativeStage {
          DownloadFile(path: "data/\(id)-statistics.csv", title: "\(id): statistics table",
                       description: "The Narratives page's lexicon statistics table as CSV.", format: "CSV"),
          DownloadFile(path: "data/\(id)-traces.zip", title: "\(id): traces",
-                      description: "One JSON line per traced window: tokens, gold and predicted valence, every attention method's scores, rounded to 4 significant digits (zip).",
+                      description: "One JSON line per traced window: tokens, gold and predicted valence, every attention method's scores, rounded to 3 significant digits (zip).",
                       format: "JSON Lines (zip)")]
     }
 

@@ -38,20 +38,31 @@ enum JSONBlock {
         "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 
-    /// Packs scores as two characters each (URL-safe base64 digits, 12 bits): value = round(x / scale · 2047) + 2048,
-    /// where scale = max |x| of the vector, so the decoded x has about 3.5 significant digits relative to the vector's maximum.
-    /// Returns the scale (formatted with 4 significant digits) and the packed text.
-    static func packScores(_ scores: [Double]) -> (scale: String, packed: String) {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".unicodeScalars)
+    /// The 64 URL-safe base64 digits; a digit's index is its code.
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".unicodeScalars)
+
+    /// Packs scores as one base64 digit each (6 bits), relative to scale = max |x| of the vector:
+    /// unsigned code = round(x / scale · 63) (0…63); signed code = round(x / scale · 31) + 32 (1…63).
+    /// The decoded x is within scale/126 (unsigned) or scale/62 (signed) of x: ample for the 10 shades of the
+    /// palette and a two-digit hover value, at half the bytes of 12 bits (the site's 60 MB budget; the trace downloads
+    /// have 3 significant digits, `atlas trace` full precision). Returns the scale (4 significant digits) and the packed text.
+    static func packScores(_ scores: [Double], isSigned: Bool) -> (scale: String, packed: String) {
         let finite = scores.map { $0.isFinite ? $0 : 0 }
         let scale = finite.map(abs).max() ?? 0
         var packed = String.UnicodeScalarView()
         for value in finite {
-            let code = scale > 0 ? Int((value / scale * 2047).rounded()) + 2048 : 2048
-            let clamped = min(4095, max(1, code))
-            packed.append(alphabet[clamped >> 6])
-            packed.append(alphabet[clamped & 63])
+            let ratio = scale > 0 ? value / scale : 0
+            let code = isSigned ? min(63, max(1, Int((ratio * 31).rounded()) + 32)) : min(63, max(0, Int((ratio * 63).rounded())))
+            packed.append(alphabet[code])
         }
         return (scale > 0 ? String(format: "%.4g", scale) : "0", String(packed))
+    }
+
+    /// The decoder of Templates/assets/site.js, in Swift (for tests and for anything that reads the pages back).
+    static func unpackScores(_ packed: String, scale: Double, isSigned: Bool) -> [Double] {
+        packed.unicodeScalars.map { scalar in
+            let code = Double(alphabet.firstIndex(of: scalar) ?? 0)
+            return isSigned ? (code - 32) / 31 * scale : code / 63 * scale
+        }
     }
 }

@@ -95,21 +95,21 @@ extension PageFactory {
 /// The example page's data block, read by Templates/assets/site.js:
 /// `{"d": default id, "m": [{"id", "n": name, "s": 1 if signed, "k": [scale per layer], "p": packed}]}`,
 /// where `p` is every layer's scores packed by `JSONBlock.packScores` one after the other (layer 0 = input first,
-/// 2 characters per token), each layer scaled by its own `k[layer]`.
+/// 1 character per token), each layer scaled by its own `k[layer]`.
 enum ExampleTraceJSON {
-    static func encode(_ traces: [MethodTrace], names: [String: String], defaultMethod: String) -> String {
+    /// `names` nil leaves out `n` (a second model's block: the script takes the names from the page's own block).
+    static func encode(_ traces: [MethodTrace], names: [String: String]?, defaultMethod: String) -> String {
         let methods = traces.map { trace in
             let isSigned = trace.layers.contains { $0.contains { $0 < 0 } }
             var scales: [String] = []
             var packed = ""
             for layer in trace.layers {
-                let (scale, text) = JSONBlock.packScores(layer)
+                let (scale, text) = JSONBlock.packScores(layer, isSigned: isSigned)
                 scales.append(scale)
                 packed += text
             }
-            return JSONBlock.object([
-                ("id", JSONBlock.string(trace.methodID)),
-                ("n", JSONBlock.string(names[trace.methodID] ?? trace.methodID)),
+            return JSONBlock.object([("id", JSONBlock.string(trace.methodID))]
+                + (names.map { [("n", JSONBlock.string($0[trace.methodID] ?? trace.methodID))] } ?? []) + [
                 ("s", isSigned ? "1" : "0"),
                 ("k", JSONBlock.array(scales)),
                 ("p", JSONBlock.string(packed)),

@@ -32,7 +32,7 @@ extension PageFactory {
             return ExamplePage.ModelView(
                 index: String(index), label: model.label, predictedLabel: model.predictedLabel,
                 isCorrect: model.predictedLabel == example.trueLabel, isSelected: index == 0,
-                traceJSON: index == 0 ? "" : ExampleTraceJSON.encode(traces, names: methodNames, defaultMethod: shown?.methodID ?? ""),
+                traceJSON: index == 0 ? "" : ExampleTraceJSON.encode(traces, names: nil, defaultMethod: shown?.methodID ?? ""),
                 hasTrace: index > 0, tokens: tokens,
                 caption: shown.map { "\(methodName($0.methodID)), \(PageFactory.layerName(0, count: layers))" } ?? "",
                 completenessError: model.completenessError.map { Formatting.fixed($0 * 100, digits: 1) + "%" } ?? "",

@@ -28,6 +28,15 @@ struct BrowserTests {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// The palette classes of `scores` after the page's packing: what the script paints from the JSON block.
+    static func shades(_ scores: [Double], isSigned: Bool) -> [String] {
+        let (scale, packed) = JSONBlock.packScores(scores, isSigned: isSigned)
+        let peak = abs(Double(scale)!)
+        return JSONBlock.unpackScores(packed, scale: peak, isSigned: isSigned).map {
+            Palette.heat($0, maxMagnitude: peak, isSigned: isSigned)
+        }
+    }
+
     @Test func scriptRepaintsHighlightsForTheMethodInTheURL() async throws {
         let content = SiteContent.fixture(corpora: 1, examples: 3, tokens: 16)
         let site = try await SiteFixture.render(content)
@@ -38,21 +47,23 @@ struct BrowserTests {
         #expect(dom.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\" class=\"js\">"))
         #expect(dom.contains("id=\"trace-caption\">Gradient × input, all<"))
         #expect(dom.contains("data-method=\"gradient-times-input\""))
-        // The classes the script painted are the ones Swift computes from the unpacked scores.
+        // The classes the script painted are the ones Swift computes from the packed (6-bit) scores.
         let scores = try #require(example.traces.first { $0.methodID == "gradient-times-input" }?.layers.first)
-        let peak = scores.map(abs).max()!
-        let expected = scores.map { "class=\"t " + Palette.heat($0, maxMagnitude: peak, isSigned: true) + "\"" }
+        let expected = Self.shades(scores, isSigned: true).map { "class=\"t " + $0 + "\"" }
         let painted = dom.matches(of: /class="t [a-z][0-9]( rationale)?"/)
             .map { String(dom[$0.range]).replacingOccurrences(of: " rationale", with: "") }
         #expect(painted == expected)
+        // Hover values of repainted words are the decoded ones, two digits, marked approximate.
+        #expect(dom.contains("title=\"≈"))
         // Repainting keeps the human-rationale underline of the tokens that have it.
         let underlined = dom.matches(of: /class="t [a-z][0-9] rationale"/).count
         #expect(underlined > 0 && underlined == (example.rationale ?? []).filter { $0 > 0 }.count)
         #expect(painted.contains { $0.contains(" n") }, "negative scores are painted in the diverging palette")
         // The heat map was redrawn for the one-layer method: a single row labelled "all".
-        let heatLabels = dom.matches(of: /<text class="hm-label" x="58" y="[0-9.]+" text-anchor="end">([^<]*)<\/text>/)
+        let heatLabels = dom.matches(of: /<text class="hm-label" x="58" y="[0-9.]+">([^<]*)<\/text>/)
             .map { String($0.output.1) }
         #expect(heatLabels.prefix(1) == ["all"])
+        #expect(dom.matches(of: /<path class="hm-bg" stroke-width="15" d="M64 [0-9.]+h[0-9]+"/).count == 1, "one background row")
         #expect(dom.contains("<span id=\"heatmap-title\">Gradient × input: score by layer and token</span>"))
     }
 
@@ -75,10 +86,11 @@ struct BrowserTests {
         // The prediction and the highlights are the second model's (its JSON block "trace-1"): its LAT input
         // scores are the first model's reversed.
         #expect(dom.contains("id=\"predicted\" class=\"wrong\">second opinion &lt;i&gt;<"))
+        // Its block has no method names; the script took them from the page's own block.
+        #expect(dom.contains("id=\"trace-caption\">LAT (paper), input<"))
+        #expect(dom.contains("<option value=\"integrated-gradients\">Integrated gradients</option>"))
         let scores = try #require(example.models[1].traces.first { $0.methodID == "lat" }?.layers.first)
-        let peak = scores.map(abs).max()!
-        let isSigned = scores.contains { $0 < 0 }
-        let expected = scores.map { "class=\"t " + Palette.heat($0, maxMagnitude: peak, isSigned: isSigned) }
+        let expected = Self.shades(scores, isSigned: scores.contains { $0 < 0 }).map { "class=\"t " + $0 }
         let painted = dom.matches(of: /class="t [a-z][0-9]/).map { String(dom[$0.range]) }
         #expect(Array(painted.prefix(expected.count)) == expected)
     }

@@ -24,7 +24,8 @@ struct ConnectionDrawing: Sendable {
     /// a kept edge ends; a node's size grows with its traced score (from `trace`), an edge's with its weight.
     /// With `labelsTokens` false the token labels are left out (the drawing ends below its input row): the example
     /// page stacks it on the heat map, which has the same columns (`left` 64, 18 or 12 per token) and labels them.
-    init(edges allEdges: [TraceEdge], trace: MethodTrace?, tokens: [String], edgesPerLayer: Int = 8,
+    /// Six edges per pair of layers (of the 8 a trace records) keep the drawing legible and the page small.
+    init(edges allEdges: [TraceEdge], trace: MethodTrace?, tokens: [String], edgesPerLayer: Int = 6,
          labelsTokens: Bool = true, layerName: (Int, Int) -> String) {
         let f = Formatting.coordinate
         let layerCount = max(trace?.layers.count ?? 0, (allEdges.map(\.layer).max() ?? 0) + 1)

@@ -20,6 +20,8 @@ struct HeatMap: Sendable {
     var labelX: String
     var plotX: String
     var rowWidth: String
+    /// Every row's background as one path of horizontal strokes (a rect per row would cost ~50 bytes more each).
+    var backgroundPath: String
     var isSigned: Bool
     /// For the script that redraws the map for another method: column width, row height, the first row's top,
     /// the number of rows drawn here and the height without any rows.
@@ -80,6 +82,7 @@ struct HeatMap: Sendable {
         labelX = f(left - 6)
         plotX = f(left)
         rowWidth = f(Double(tokens.count) * cellW - 1)
+        backgroundPath = (0..<count).map { "M\(f(left)) \(f(top + Double($0) * cellH + cellH / 2))h\(f(Double(tokens.count) * cellW - 1))" }.joined()
         self.isSigned = isSigned
         columnWidth = f(cellW)
         rowHeight = f(cellH)
