@@ -1,4 +1,5 @@
 // BertLayerTests: GELU against known values, and the layer's backward (parameters and input) by finite differences.
+import Foundation
 import Testing
 @testable import Core
 
@@ -13,6 +14,17 @@ import Testing
         var y: Float = 0
         withUnsafePointer(to: x) { u in gelu(u, into: &y, count: 1, threads: 1) }
         #expect(abs(y - expected) < 1e-6, "GELU(\(x)): expected \(expected), observed \(y)")
+    }
+
+    /// The Abramowitz–Stegun erf against the C library's on a fine grid over [−6, 6] (GELU's inputs).
+    @Test func fastErfMatchesTheLibraryErfToFloatPrecision() {
+        var largest: Float = 0
+        for i in -6000...6000 {
+            let x = Float(i) / 1000
+            largest = max(largest, abs(fastErf(x) - Float(erf(Double(x)))))
+        }
+        #expect(largest < 5e-7)
+        #expect(fastErf(0) == 0 && fastErf(-1) == -fastErf(1) && fastErf(9) == 1)
     }
 
     @Test func backwardMatchesFiniteDifferences() {
