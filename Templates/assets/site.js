@@ -23,13 +23,6 @@
     return count <= 1 ? "all" : (layer === 0 ? "input" : "layer " + layer);
   }
 
-  function format(x) {
-    if (x === 0) return "0";
-    var a = Math.abs(x), s = (a < 0.001 || a >= 1e5) ? a.toExponential(2) : a.toPrecision(3);
-    if (a >= 0.001 && a < 1e5 && s.indexOf("e") < 0 && s.indexOf(".") >= 0) s = s.replace(/0+$/, "").replace(/\.$/, "");
-    return (x < 0 ? "\u2212" : "") + s;
-  }
-
   // Decoded values are within 1/126 (signed: 1/62) of the row's maximum: two significant digits, marked "≈".
   function approximate(x) {
     if (x === 0) return "0";

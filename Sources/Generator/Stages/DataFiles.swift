@@ -77,15 +77,15 @@ enum DataFiles {
     /// are listed in the first entry only (later entries keep the counts, with an empty list): 2.4 MB less.
     static func rounded(_ report: ValidationReport) -> ValidationReport {
         var report = report
-        var firstMatches: [String: [LemmaMatch]] = [:]
+        var firstMatches: [(target: ValidationTarget, matches: [LemmaMatch])] = []
         for i in report.entries.indices {
             for t in report.entries[i].targets.indices {
-                let key = "\(report.entries[i].targets[t].target)"
+                let target = report.entries[i].targets[t].target
                 let matches = report.entries[i].targets[t].join.lemmaMatches
-                if let first = firstMatches[key] {
-                    if first == matches { report.entries[i].targets[t].join.lemmaMatches = [] }
+                if let first = firstMatches.first(where: { $0.target == target }) {
+                    if first.matches == matches { report.entries[i].targets[t].join.lemmaMatches = [] }
                 } else {
-                    firstMatches[key] = matches
+                    firstMatches.append((target, matches))
                 }
             }
             for j in report.entries[i].scatter.indices { report.entries[i].scatter[j].meanScore = rounded(report.entries[i].scatter[j].meanScore) }

@@ -56,14 +56,15 @@ struct RenderStep: Step {
         let writer = try SiteWriter(output: context.outputFolder)
         do {
             let loaded = clock.now
-            progress.setTotal(renderer.pageCount(content))
+            let pageCount = renderer.pageCount(content)
+            progress.setTotal(pageCount)
             try renderer.render(content, to: writer, threads: context.threads, progress: progress)
             let rendered = clock.now
             try DataFiles.write(results, content: content, to: writer)
             try NarrativeStage.writeData(content, context: &context, to: writer)
             // Where the time goes (the pages alone are the benchmark's "render"; loading reads the cached results).
             progress.finish()
-            context.output.write("  \(renderer.pageCount(content)) pages in \(Self.seconds(rendered - loaded)); results loaded in "
+            context.output.write("  \(pageCount) pages in \(Self.seconds(rendered - loaded)); results loaded in "
                                  + "\(Self.seconds(loaded - start)), data files in \(Self.seconds(clock.now - rendered))\n")
             // The site folder is swapped whole, so its README travels with every build.
             let readme = context.templatesFolder.appendingPathComponent("site-README.md")

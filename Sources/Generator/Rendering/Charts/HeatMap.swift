@@ -19,7 +19,6 @@ struct HeatMap: Sendable {
     var cellHeight: String
     var labelX: String
     var plotX: String
-    var rowWidth: String
     /// Every row's background as one path of horizontal strokes (a rect per row would cost ~50 bytes more each).
     var backgroundPath: String
     var isSigned: Bool
@@ -32,7 +31,6 @@ struct HeatMap: Sendable {
     var baseHeight: String
 
     struct Row: Sendable {
-        var y: String
         var textY: String
         var label: String
     }
@@ -56,7 +54,7 @@ struct HeatMap: Sendable {
             let scores = trace.layers[layer]
             let peak = scores.map(abs).max() ?? 0
             let y = top + Double(position) * cellH
-            rows.append(Row(y: f(y + 0.5), textY: f(y + 12), label: layerName(layer, count)))
+            rows.append(Row(textY: f(y + 12), label: layerName(layer, count)))
             var index = 0
             while index < scores.count {
                 let heat = Palette.heat(scores[index], maxMagnitude: peak, isSigned: isSigned)
@@ -81,8 +79,8 @@ struct HeatMap: Sendable {
         cellHeight = f(cellH - 1)
         labelX = f(left - 6)
         plotX = f(left)
-        rowWidth = f(Double(tokens.count) * cellW - 1)
-        backgroundPath = (0..<count).map { "M\(f(left)) \(f(top + Double($0) * cellH + cellH / 2))h\(f(Double(tokens.count) * cellW - 1))" }.joined()
+        let rowWidth = f(Double(tokens.count) * cellW - 1)
+        backgroundPath = (0..<count).map { "M\(f(left)) \(f(top + Double($0) * cellH + cellH / 2))h\(rowWidth)" }.joined()
         self.isSigned = isSigned
         columnWidth = f(cellW)
         rowHeight = f(cellH)
