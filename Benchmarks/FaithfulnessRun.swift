@@ -15,7 +15,7 @@ func faithfulnessExamplesPerSecond(_ model: SentimentTransformer, threads: Int, 
     var options = TracingOptions()
     options.integratedGradients = IntegratedGradients(schedule: .uniform(steps: 8))
     options.threads = threads
-    let records = ModelTracer(model: model, options: options).trace(tracing)
+    let records = Tracer(model: model, options: options).trace(tracing)
     let inputs = zip(records, tracing).map { FaithfulnessInput(record: $0, ids: $1.ids, rationale: nil) }
     let evaluator = FaithfulnessEvaluator(model: model, threads: threads)
     _ = evaluator.evaluate(Array(inputs.prefix(4)))

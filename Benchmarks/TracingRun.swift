@@ -3,7 +3,7 @@
 import Core
 import Foundation
 
-/// Sentences per second of `ModelTracer` with only the attention methods, and with only integrated gradients.
+/// Sentences per second of `Tracer` with only the attention methods, and with only integrated gradients.
 func tracingSentencesPerSecond(_ model: SentimentTransformer, threads: Int, runs: Int) -> (attention: Double, ig: Double) {
     var rng = SplitMix64(seed: 11)
     let batches = makeBatches(count: 10, batchSize: 64, vocabulary: model.configuration.vocabularySize, rng: &rng)
@@ -23,7 +23,7 @@ func tracingSentencesPerSecond(_ model: SentimentTransformer, threads: Int, runs
     igOnly.integratedGradients = IntegratedGradients(schedule: .uniform(steps: 50))
     igOnly.threads = threads
     func rate(_ options: TracingOptions, _ sample: [TracingInput]) -> Double {
-        let tracer = ModelTracer(model: model, options: options)
+        let tracer = Tracer(model: model, options: options)
         _ = tracer.trace(Array(sample.prefix(8)))
         return median((0..<runs).map { _ in
             let start = now()

@@ -45,7 +45,7 @@ struct TraceCommand: AsyncParsableCommand {
         if task.isNarrative {
             return try NarrativeCommand.trace(
                 folder: folder, split: split, maxExamples: maxExamples, store: { try CorpusStore(options: global) },
-                output: TerminalOutput.standardOutput(),
+                threads: global.threads, output: TerminalOutput.standardOutput(),
                 file: URL(fileURLWithPath: out ?? folder.appendingPathComponent("traces-\(split).jsonl").path))
         }
         let trained = try ModelCheckpoint.load(from: folder)

@@ -30,7 +30,7 @@ enum Tracing {
         }
         progress.addToTotal(inputs.count)
         setBLASThreads(1)
-        let tracer = ModelTracer(model: trained.model, options: options(corpus, threads: threads))
+        let tracer = Tracer(model: trained.model, options: options(corpus, threads: threads))
         return tracer.trace(inputs) { progress.advance(by: $0) }
     }
 }

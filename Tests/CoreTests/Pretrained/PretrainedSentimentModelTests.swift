@@ -51,7 +51,7 @@ import Testing
         #expect(attribution.scores.count == 5)
         #expect(abs(error.outputDifference - Double(trace.logits[0] - function([Float](repeating: 0, count: 40)).outputs[0])) < 1e-5)
         #expect((error.relative ?? 0) < 1e-3, "completeness error \(error)")
-        let saliency = GradientSaliency().attribute(embeddings: trace.embeddings, tokens: 5, dimension: 8, using: function)
+        let saliency = GradientSensitivity().attribute(embeddings: trace.embeddings, tokens: 5, dimension: 8, using: function)
         #expect(saliency.scores.allSatisfy { $0 > 0 })
     }
 

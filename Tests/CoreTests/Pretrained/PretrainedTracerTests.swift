@@ -29,7 +29,7 @@ import Testing
 
     @Test func everyMethodScoresEveryWord() {
         let model = PretrainedSentimentModelTests.makeModel()
-        let records = PretrainedTracer(model: model, options: Self.options(batchSize: 8, threads: 1)).trace(Self.inputs)
+        let records = Tracer(model: model, options: Self.options(batchSize: 8, threads: 1)).trace(Self.inputs)
         #expect(records.map(\.id) == ["a", "b", "c"])
         #expect(records.map(\.isTruncated) == [false, false, true])
         for (record, input) in zip(records, Self.inputs) {
@@ -50,7 +50,7 @@ import Testing
 
     @Test func wordScoresAreSumsOfPieceScores() {
         var model = PretrainedSentimentModelTests.makeModel()
-        let records = PretrainedTracer(model: model, options: Self.options(batchSize: 8, threads: 1)).trace(Self.inputs)
+        let records = Tracer(model: model, options: Self.options(batchSize: 8, threads: 1)).trace(Self.inputs)
         let trace = model.trace([Self.inputs[0].encoding.ids])[0]
         let pieces = LayerwiseAttentionTracing().attribute(trace.maps)
         let lat = records[0].attributions[.lat]!
@@ -65,8 +65,8 @@ import Testing
 
     @Test func batchingAndThreadsDoNotChangeRecords() {
         let model = PretrainedSentimentModelTests.makeModel()
-        let together = PretrainedTracer(model: model, options: Self.options(batchSize: 8, threads: 1)).trace(Self.inputs)
-        let apart = PretrainedTracer(model: model, options: Self.options(batchSize: 1, threads: 2)).trace(Self.inputs)
+        let together = Tracer(model: model, options: Self.options(batchSize: 8, threads: 1)).trace(Self.inputs)
+        let apart = Tracer(model: model, options: Self.options(batchSize: 1, threads: 2)).trace(Self.inputs)
         for (a, b) in zip(together, apart) {
             #expect(a.prediction == b.prediction)
             for (method, attribution) in a.attributions {

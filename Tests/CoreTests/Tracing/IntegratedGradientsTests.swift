@@ -96,7 +96,7 @@ import Testing
 
     @Test func exactOnLinearFunctions() {
         let w: [Float] = (0..<12).map { Float($0) / 4 - 1 }
-        let linear = GradientSaliencyTests.linear(w, bias: 2)
+        let linear = GradientSensitivityTests.linear(w, bias: 2)
         for schedule in [IntegrationSchedule.uniform(steps: 3), .trapezoid(steps: 2), .quadratic(steps: 5),
                          .gaussLegendre(points: 1)] {
             let (attribution, error) = IntegratedGradients(schedule: schedule)

@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func everyMethodScoresEveryToken() throws {
-        let tracer = ModelTracer(model: try Self.tinyModel())
+        let tracer = Tracer(model: try Self.tinyModel())
         let records = tracer.trace([Self.input("a", [2, 3, 4]), Self.input("b", [5, 6, 7, 8, 9])])
         #expect(records.map(\.id) == ["a", "b"])
         for record in records {
@@ -33,7 +33,7 @@ import Testing
     @Test func paddingChangesNoScore() throws {
         var options = TracingOptions()
         options.threads = 1
-        let tracer = ModelTracer(model: try Self.tinyModel(), options: options)
+        let tracer = Tracer(model: try Self.tinyModel(), options: options)
         let alone = tracer.trace([Self.input("a", [2, 3, 4])])[0]
         let batched = tracer.trace([Self.input("a", [2, 3, 4]), Self.input("b", [5, 6, 7, 8, 9, 10])])[0]
         for (method, attribution) in alone.attributions {
@@ -47,7 +47,7 @@ import Testing
 
     /// The LAT trace keeps each head's mass: the input scores sum to H (heads summed, each chain carries α's mass 1).
     @Test func latInputScoresSumToHeadCount() throws {
-        let tracer = ModelTracer(model: try Self.tinyModel())
+        let tracer = Tracer(model: try Self.tinyModel())
         let record = tracer.trace([Self.input("a", [2, 3, 4, 5])])[0]
         let lat = try #require(record.attributions[.lat])
         #expect(abs(lat.scores.reduce(0, +) - 2) < 1e-4)
@@ -58,13 +58,13 @@ import Testing
     @Test func connectionsAddUpToLATsInputScores() throws {
         var options = TracingOptions()
         options.connectionsPerLayer = 16
-        let record = ModelTracer(model: try Self.tinyModel(), options: options).trace([Self.input("a", [2, 3, 4, 5])])[0]
+        let record = Tracer(model: try Self.tinyModel(), options: options).trace([Self.input("a", [2, 3, 4, 5])])[0]
         let lat = try #require(record.attributions[.lat])
         let edges = try #require(record.connections)
         var into = [Float](repeating: 0, count: 4)
         for edge in edges where edge.layer == 1 { into[edge.to] += edge.weight }
         for (a, b) in zip(into, lat.scores) { #expect(abs(a - b) < 1e-4) }
-        #expect(ModelTracer(model: try Self.tinyModel()).trace([Self.input("a", [2, 3, 4, 5])])[0].connections?.count
+        #expect(Tracer(model: try Self.tinyModel()).trace([Self.input("a", [2, 3, 4, 5])])[0].connections?.count
                 == 2 * 8)
     }
 
@@ -74,7 +74,7 @@ import Testing
         func error(points: Int) throws -> CompletenessError {
             var options = TracingOptions()
             options.integratedGradients = IntegratedGradients(schedule: .gaussLegendre(points: points))
-            let tracer = ModelTracer(model: try Self.tinyModel(objective: .regression), options: options)
+            let tracer = Tracer(model: try Self.tinyModel(objective: .regression), options: options)
             let record = tracer.trace([Self.input("a", [2, 3, 4, 5])])[0]
             guard case .value = record.prediction else { throw AtlasError(source: "test", message: "not regression") }
             return try #require(record.integratedGradientsError)
@@ -87,7 +87,7 @@ import Testing
     }
 
     @Test func longTextsAreCutAndFlaggedAndEmptyTextsTraced() throws {
-        let tracer = ModelTracer(model: try Self.tinyModel())
+        let tracer = Tracer(model: try Self.tinyModel())
         let records = tracer.trace([Self.input("long", [2, 3, 4, 5, 6, 7, 8, 9]), Self.input("empty", [])])
         #expect(records[0].isTruncated)
         #expect(records[0].tokens.count == 6)

@@ -83,7 +83,8 @@ import Testing
         #expect(throws: AtlasError.self) { _ = try NarrativeCheckpoint.load(from: folder) }
 
         // Tracing: one record per rated window with words, LAT over exactly its words, prediction in context.
-        let records = NarrativeTracing.records(trained.model, sequences: test, vocabulary: trained.vocabulary)
+        let records = Tracer(model: TraceableNarrativeModel(model: trained.model, vocabulary: trained.vocabulary),
+                             options: .attentionOnly(threads: 2)).trace(test)
         #expect(records.count == test.reduce(0) { $0 + $1.windows.count })
         #expect(records.allSatisfy { $0.attributions[.lat]?.scores.count == $0.tokens.count })
         #expect(Set(records.flatMap { $0.attributions.keys }) == Set(makeAttentionAttributionMethods().map(\.id)))

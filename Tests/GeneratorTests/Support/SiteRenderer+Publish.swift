@@ -1,4 +1,5 @@
 // SiteRenderer+Publish: render, write the data files, check, and only then swap the new site in.
+@testable import Generator
 import Foundation
 
 extension SiteRenderer {

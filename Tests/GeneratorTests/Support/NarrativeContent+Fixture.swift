@@ -1,4 +1,5 @@
 // NarrativeContent+Fixture: a deterministic synthetic Narratives section for template and page tests.
+@testable import Generator
 
 extension NarrativeCorpusContent {
     /// Two narratives of four windows, one window untraced and one unrated; the statistics are `site`'s first

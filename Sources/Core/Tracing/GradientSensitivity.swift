@@ -1,9 +1,9 @@
-// GradientSaliency: gradient sensitivity, the L2 norm of ∂y/∂e_i for each token.
+// GradientSensitivity: gradient sensitivity, the L2 norm of ∂y/∂e_i for each token.
 
 /// Gradient sensitivity: score_i = ‖∂y/∂e_i‖₂ = sqrt(Σ_d g_{i,d}²).
 ///
 /// Reference: Simonyan, Vedaldi & Zisserman 2014 (saliency maps); Li et al. 2016 for text.
-public struct GradientSaliency: Sendable {
+public struct GradientSensitivity: Sendable {
     public var id: MethodID { .gradientSensitivity }
 
     public init() {}

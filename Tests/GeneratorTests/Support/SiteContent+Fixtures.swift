@@ -1,4 +1,5 @@
 // SiteContent+Fixtures: small synthetic site contents for tests, demos and the render benchmark.
+@testable import Generator
 import Core
 
 extension SiteContent {

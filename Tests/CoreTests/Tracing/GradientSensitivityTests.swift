@@ -3,7 +3,7 @@
 import Testing
 @testable import Core
 
-@Suite struct GradientSaliencyTests {
+@Suite struct GradientSensitivityTests {
     /// y = Σ_{i,d} w_{i,d} e_{i,d} + b: ∂y/∂e = w at every point.
     static func linear(_ w: [Float], bias: Float) -> GradientFunction {
         { embeddings in
@@ -19,7 +19,7 @@ import Testing
     /// ‖w_0‖ = 5, ‖w_1‖ = √2; gradient × input: 3·1 + 4·2 = 11 and 1·0.5 − 1·2 = −1.5.
     @Test func closedFormsOnLinearFunction() {
         let w: [Float] = [3, 4, 1, -1], e: [Float] = [1, 2, 0.5, 2]
-        let saliency = GradientSaliency().attribute(embeddings: e, tokens: 2, dimension: 2, using: Self.linear(w, bias: 7))
+        let saliency = GradientSensitivity().attribute(embeddings: e, tokens: 2, dimension: 2, using: Self.linear(w, bias: 7))
         expectClose(saliency.scores, [5, 2.0.squareRoot()], "saliency")
         let timesInput = GradientTimesInput().attribute(embeddings: e, tokens: 2, dimension: 2,
                                                         using: Self.linear(w, bias: 7))

@@ -44,21 +44,25 @@ public struct PretrainedSentimentModel: Sendable {
 
     /// y = logit of class `target` as a function of the word embeddings of one n-token example,
     /// evaluated at S points per call (S × n × D in, S outputs and S × n × D gradients out).
-    /// The closure owns a copy of the model (its own workspace), so closures can run in parallel.
-    public func gradientFunction(target: Int, tokens n: Int) -> GradientFunction {
+    public mutating func outputsAndInputGradients(_ embeddings: [Float], tokens n: Int, target: Int)
+        -> (outputs: [Float], gradients: [Float]) {
         precondition(target >= 0 && target < head.classes, "target \(target) outside 0..<\(head.classes)")
-        var encoder = self.encoder
-        let head = self.head, d = encoder.configuration.hiddenSize, c = head.classes
-        return { embeddings in
-            precondition(embeddings.count % (n * d) == 0, "\(embeddings.count) scalars is not S × \(n) × \(d)")
-            let s = embeddings.count / (n * d), lengths = [Int](repeating: n, count: s)
-            let output = encoder.forward(embeddings: Tensor(shape: [s, n, d], scalars: embeddings), lengths: lengths)
-            let pass = head.run(hidden: output.lastHidden, lengths: lengths) { _ in
-                (0..<(s * c)).map { $0 % c == target ? 1 : 0 }
-            }
-            let gradients = encoder.backward(pass.hiddenGradient!)
-            return ((0..<s).map { pass.logits.scalars[$0 * c + target] }, gradients.scalars)
+        let d = encoder.configuration.hiddenSize, c = head.classes
+        precondition(embeddings.count % (n * d) == 0, "\(embeddings.count) scalars is not S × \(n) × \(d)")
+        let s = embeddings.count / (n * d), lengths = [Int](repeating: n, count: s)
+        let output = encoder.forward(embeddings: Tensor(shape: [s, n, d], scalars: embeddings), lengths: lengths)
+        let pass = head.run(hidden: output.lastHidden, lengths: lengths) { _ in
+            (0..<(s * c)).map { $0 % c == target ? 1 : 0 }
         }
+        let gradients = encoder.backward(pass.hiddenGradient!)
+        return ((0..<s).map { pass.logits.scalars[$0 * c + target] }, gradients.scalars)
+    }
+
+    /// `outputsAndInputGradients` as a `GradientFunction`. The closure owns a copy of the model (its own
+    /// workspace), so closures can run in parallel.
+    public func gradientFunction(target: Int, tokens n: Int) -> GradientFunction {
+        var model = self
+        return { model.outputsAndInputGradients($0, tokens: n, target: target) }
     }
 }
 

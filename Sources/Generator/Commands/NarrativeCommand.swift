@@ -45,7 +45,7 @@ extension NarrativeCommand {
     /// `atlas trace --task emobank-narrative`: every window of the split's EmoBank narratives (the first
     /// `maxExamples` narratives when set), one JSON line per window, from a checkpoint written by `atlas train`.
     static func trace(folder: URL, split: String, maxExamples: Int?, store: () throws -> CorpusStore,
-                      output: TerminalOutput, file: URL) throws {
+                      threads: Int, output: TerminalOutput, file: URL) throws {
         let trained = try NarrativeCheckpoint.load(from: folder)
         var corpus = CorpusSettings(id: "narratives", task: .emobankNarrative)
         corpus.split = split
@@ -53,11 +53,10 @@ extension NarrativeCommand {
         let sequences = NarrativeStage.tracedSequences(
             corpus, from: try NarrativeData.emobank(try store(), maxWindows: trained.model.configuration.maxWindows))
         let progress = ProgressMeter(label: "trace", output: output)
-        progress.addToTotal(sequences.reduce(0) { $0 + $1.windows.count })
+        progress.addToTotal(sequences.count)
         setBLASThreads(1)
-        let records = NarrativeTracing.records(trained.model, sequences: sequences, vocabulary: trained.vocabulary) {
-            progress.advance(by: $0)
-        }
+        let records = Tracer(model: TraceableNarrativeModel(model: trained.model, vocabulary: trained.vocabulary),
+                             options: .attentionOnly(threads: threads)).trace(sequences) { progress.advance(by: $0) }
         progress.finish()
         try Data(try TraceRecord.jsonLines(records).utf8).write(to: file, options: .atomic)
         output.write("traced \(records.count) windows of \(sequences.count) narratives in "

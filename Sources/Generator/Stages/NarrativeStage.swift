@@ -40,11 +40,10 @@ enum NarrativeStage {
     static func trace(_ corpus: CorpusSettings, context: inout BuildContext, progress: ProgressMeter) throws -> [TraceRecord] {
         let trained = try context.narrativeModel(corpus)
         let sequences = tracedSequences(corpus, from: try context.narrativeSequences(corpus))
-        progress.addToTotal(sequences.reduce(0) { $0 + $1.windows.count })
+        progress.addToTotal(sequences.count)
         setBLASThreads(1)
-        return NarrativeTracing.records(trained.model, sequences: sequences, vocabulary: trained.vocabulary) {
-            progress.advance(by: $0)
-        }
+        return Tracer(model: TraceableNarrativeModel(model: trained.model, vocabulary: trained.vocabulary),
+                      options: .attentionOnly(threads: context.threads)).trace(sequences) { progress.advance(by: $0) }
     }
 
     /// The Narratives section of the site for one narrative corpus.

@@ -15,7 +15,7 @@ enum PretrainedTracing {
         setBLASThreads(1)
         var options = Tracing.options(corpus, threads: threads)
         options.batchSize = 32
-        let tracer = PretrainedTracer(model: PretrainedSentimentModel(encoder: model.encoder, head: head), options: options)
+        let tracer = Tracer(model: PretrainedSentimentModel(encoder: model.encoder, head: head), options: options)
         return tracer.trace(inputs) { progress.advance(by: $0) }
     }
 }
