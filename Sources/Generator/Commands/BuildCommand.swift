@@ -1,4 +1,4 @@
-// BuildCommand: `atlas build` — data → train → trace → validate → render → check, into site/.
+// BuildCommand: `atlas build` — data → train → trace → faithfulness → validate → render → check, into site/.
 import ArgumentParser
 import Core
 import Foundation
@@ -6,9 +6,9 @@ import Foundation
 struct BuildCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
-        abstract: "Train (or load cached) models, trace, validate and publish the static site.",
+        abstract: "Train (or load cached) models, trace, judge faithfulness, validate and publish the static site.",
         discussion: """
-            Runs the named steps data, train, trace, validate, render and check. Each step is skipped when \
+            Runs the named steps \(steps.map(\.name).joined(separator: ", ")). Each step is skipped when \
             its inputs are unchanged (models, traces and statistics are cached under <cache-dir>/build, \
             keyed by the configuration, the data's hashes and the code's stage versions). The site is \
             written to a temporary folder, checked (libxml2, links) and only then swapped into --out, so a \
@@ -29,10 +29,13 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "The templates folder.")
     var templates: String = TemplateLibrary.defaultDirectory
 
-    @Option(help: "Redo a step even when unchanged (data, train, trace, validate, render, check, or all). Repeatable.")
+    @Option(help: "Redo a step even when unchanged (\(BuildCommand.steps.map(\.name).joined(separator: ", ")), or all). Repeatable.")
     var force: [String] = []
 
-    static let stepNames = ["data", "train", "trace", "faithfulness", "validate", "render", "check", "all"]
+    /// The build, in order: the one list the runner, `--force` and this help read.
+    static let steps: [any Step<BuildContext>] = [DataStep(), TrainStep(), TraceStep(), FaithfulnessStep(), ValidateStep(),
+                                                  RenderStep(), CheckStep()]
+    static let stepNames = steps.map(\.name) + ["all"]
 
     func validate() throws {
         for name in force where !Self.stepNames.contains(name) {
@@ -52,9 +55,8 @@ struct BuildCommand: AsyncParsableCommand {
                                    threads: global.threads, forced: Set(force), output: output)
         context.renderer = try await SiteRenderer(templatesDirectory: templatesURL)
         try context.digestPretrainedFolders()
-        let steps: [any Step<BuildContext>] = [DataStep(), TrainStep(), TraceStep(), FaithfulnessStep(), ValidateStep(), RenderStep(), CheckStep()]
         let start = Date()
-        try PipelineRunner(cacheFolder: cache, forced: Set(force), output: output).run(steps, context: &context)
+        try PipelineRunner(cacheFolder: cache, forced: Set(force), output: output).run(Self.steps, context: &context)
         output.write("built \(out)/index.html in \(ProgressMeter.duration(Date().timeIntervalSince(start)))\n")
     }
 }

@@ -42,27 +42,26 @@ struct TraceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let folder = URL(fileURLWithPath: model ?? "runs/\(task.rawValue)")
-        if task.isNarrative {
-            return try NarrativeCommand.trace(
-                folder: folder, split: split, maxExamples: maxExamples, store: { try CorpusStore(options: global) },
-                threads: global.threads, output: TerminalOutput.standardOutput(),
-                file: URL(fileURLWithPath: out ?? folder.appendingPathComponent("traces-\(split).jsonl").path))
-        }
-        let trained = try ModelCheckpoint.load(from: folder)
-        try Self.checkCompatible(trained, task: task, folder: folder)
-        let store = try CorpusStore(options: global)
-        let dataset = try TaskDataset.load(task, from: store, phrases: false)
-        var corpus = CorpusSettings(id: task.rawValue, task: task)
+        var corpus = task.isNarrative ? CorpusSettings.emobankNarrative(profile: .full)
+            : CorpusSettings(id: task.rawValue, task: task)
         corpus.split = split
         corpus.maxExamples = maxExamples
         corpus.integratedGradientsSteps = igSteps
-        let output = TerminalOutput.standardOutput()
-        let progress = ProgressMeter(label: "trace", output: output)
-        let records = Tracing.trace(corpus, model: trained, dataset: dataset, threads: global.threads, progress: progress)
+        corpus.training.phrases = false  // sentences are traced, never phrases
+        var context = BuildContext(command: SiteConfiguration(profile: .full), store: try CorpusStore(options: global),
+                                   threads: global.threads, output: TerminalOutput.standardOutput())
+        if !task.isNarrative {
+            let trained = try ModelCheckpoint.load(from: folder)
+            try Self.checkCompatible(trained, task: task, folder: folder)
+            context.models[corpus.id] = trained
+        }
+        let progress = ProgressMeter(label: "trace", output: context.output)
+        let records = try CorpusModels.make(corpus).trace(from: folder, context: &context, progress: progress)
         progress.finish()
         let file = URL(fileURLWithPath: out ?? folder.appendingPathComponent("traces-\(split).jsonl").path)
         try Data(try TraceRecord.jsonLines(records).utf8).write(to: file, options: .atomic)
-        output.write("traced \(records.count) examples in \(ProgressMeter.duration(progress.elapsed)); wrote \(file.path)\n")
+        let unit = task.isNarrative ? "windows" : "examples"
+        context.output.write("traced \(records.count) \(unit) in \(ProgressMeter.duration(progress.elapsed)); wrote \(file.path)\n")
     }
 
     /// A checkpoint must have been trained for this task: the same objective and number of outputs.

@@ -56,29 +56,23 @@ struct TrainCommand: AsyncParsableCommand {
         if let epochs { corpus.training.epochs = epochs }
         if let minutes { corpus.training.minutes = minutes }
         if glove { corpus.model.glove = true }
-        // The model splits its products over its own threads; OpenBLAS stays on one so the two never stack.
-        if task.isNarrative {
-            try NarrativeCommand.train(corpus, send: send, windowSeconds: windowSeconds,
-                                       store: { try CorpusStore(options: global) }, seed: global.seed ^ siteConfiguration.seed,
-                                       threads: global.threads, output: TerminalOutput.standardOutput(),
-                                       folder: URL(fileURLWithPath: out ?? "runs/\(task.rawValue)"))
-            return
-        }
-        setBLASThreads(1)
-        let store = try CorpusStore(options: global)
-        let dataset = try TaskDataset.load(task, from: store, phrases: corpus.training.phrases)
-        let embeddings = corpus.model.glove == true ? try store.loadGloVe() : nil
-        let output = TerminalOutput.standardOutput()
-        let trained = try ModelTraining.train(corpus, dataset: dataset, seed: global.seed ^ siteConfiguration.seed,
-                                              threads: global.threads, glove: embeddings, output: output)
         let folder = URL(fileURLWithPath: out ?? "runs/\(task.rawValue)")
-        try ModelTraining.save(trained, task: task, corpus: corpus.id, to: folder)
-        for split in ["train", "dev", "test"] {
-            guard let m = trained.metrics[split] else { continue }
-            output.write("\(split): " + MetricsText.describe(m) + "\n")
+        var model = CorpusModels.make(corpus)
+        if var narrative = model as? NarrativeCorpusModel, let send {
+            narrative.source = .send(URL(fileURLWithPath: send), windowSeconds: windowSeconds)
+            model = narrative
         }
-        output.write("wrote \(folder.path)/{\(ModelCheckpoint.weightsFile),\(ModelCheckpoint.configurationFile),"
-                     + "\(ModelCheckpoint.vocabularyFile),\(ModelCheckpoint.metricsFile)}\n")
+        if var trainedHere = model as? TrainedTransformerModel {
+            trainedHere.keepsLastGoodCheckpoint = true  // the folder is the user's: a diverged run keeps its best step
+            model = trainedHere
+        }
+        var configuration = siteConfiguration
+        configuration.seed = global.seed ^ siteConfiguration.seed
+        var context = BuildContext(command: configuration, store: try CorpusStore(options: global), threads: global.threads,
+                                   output: TerminalOutput.standardOutput())
+        try model.train(into: folder, context: &context)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()) ?? []
+        context.output.write("wrote \(folder.path)/{\(files.joined(separator: ","))}\n")
     }
 }
 
@@ -97,6 +91,14 @@ extension Profile: ExpressibleByArgument {}
 
 /// One-line text of an evaluation, for the terminal.
 enum MetricsText {
+    /// `  <corpus> train: …`, then dev and test: the splits a training run was scored on.
+    static func write(_ metrics: [String: EvaluationResult], corpus: String, to output: TerminalOutput) {
+        for split in ["train", "dev", "test"] {
+            guard let m = metrics[split] else { continue }
+            output.write("  \(corpus) \(split): \(describe(m))\n")
+        }
+    }
+
     static func describe(_ m: EvaluationResult) -> String {
         if let accuracy = m.accuracy {
             return String(format: "accuracy %.4f, macro-F1 %.4f (%d examples)", accuracy, m.macroF1 ?? 0, m.examples)

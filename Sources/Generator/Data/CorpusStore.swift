@@ -12,10 +12,13 @@ enum LexiconKind: String, CaseIterable, Sendable {
 struct CorpusStore: Sendable {
     var manifest: DataManifest
     var locator: DataLocator
+    /// The file `manifest` was read from: its bytes key the cache (`BuildContext.dataKey`), and errors name it.
+    var manifestPath: String
 
-    init(manifest: DataManifest, locator: DataLocator) {
+    init(manifest: DataManifest, locator: DataLocator, manifestPath: String = DataManifest.defaultPath) {
         self.manifest = manifest
         self.locator = locator
+        self.manifestPath = manifestPath
     }
 
     /// The store for the command line: `--data-dir`, `--cache-dir`, `$ATLAS_DATA` and the manifest
@@ -25,7 +28,8 @@ struct CorpusStore: Sendable {
         let current = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         self.init(manifest: try DataManifest.load(path: manifestPath),
                   locator: DataLocator(dataDirectory: dataDirectory, environment: environment,
-                                       currentDirectory: current, cacheDirectory: cacheDirectory))
+                                       currentDirectory: current, cacheDirectory: cacheDirectory),
+                  manifestPath: manifestPath)
     }
 
     init(options: GlobalOptions) throws {
@@ -36,7 +40,7 @@ struct CorpusStore: Sendable {
     func bytes(of name: String, path: String) throws -> (bytes: [UInt8], url: URL) {
         let source = try manifest.source(named: name)
         guard let file = source.files.first(where: { $0.path == path }) else {
-            throw AtlasError(source: DataManifest.defaultPath, message: "source '\(name)' has no file \(path)")
+            throw AtlasError(source: manifestPath, message: "source '\(name)' has no file \(path)")
         }
         let url = try locator.locate(file, of: source)
         guard let data = FileManager.default.contents(atPath: url.path) else {

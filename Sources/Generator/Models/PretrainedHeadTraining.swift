@@ -104,16 +104,3 @@ enum HeadCheckpoint {
                                         tensors: contents.tensors, source: weightsURL.path)
     }
 }
-
-extension PretrainedHeadTraining {
-    /// The train step for a `load:` corpus: load the folder, train the head, write the checkpoint into `folder`.
-    static func run(_ corpus: CorpusSettings, context: inout BuildContext, into folder: URL) throws {
-        var model = try context.loadPretrained(corpus)
-        let trained = train(corpus, model: &model, dataset: try context.dataset(corpus), seed: context.configuration.seed,
-                            threads: context.threads, output: context.output)
-        try HeadCheckpoint.save(trained, task: corpus.task, encoder: model.folder, to: folder)
-        if let test = trained.metrics["test"] {
-            context.output.write("  \(corpus.id) test: \(MetricsText.describe(test))\n")
-        }
-    }
-}

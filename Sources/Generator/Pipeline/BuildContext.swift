@@ -44,7 +44,7 @@ struct BuildContext {
     /// Identity of the data: the manifest holds every file's SHA-256, and the store verifies each file against it.
     func dataKey() throws -> CacheKey {
         var b = CacheKey.Builder()
-        try b.addFile("manifest", at: URL(fileURLWithPath: DataManifest.defaultPath))
+        try b.addFile("manifest", at: URL(fileURLWithPath: store.manifestPath))
         return b.build()
     }
 
@@ -142,12 +142,8 @@ struct BuildContext {
         return b.build()
     }
 
-    /// The corpora judged for faithfulness: those of a sentence model trained here. The narrative model's
-    /// windows are traced with the attention methods only, and a loaded encoder reads word pieces, so deleting
-    /// words means re-tokenising: both are left out (issue 10 asks for SST-5 and EmoBank).
-    var faithfulnessCorpora: [CorpusSettings] {
-        configuration.corpora.filter { !$0.task.isNarrative && $0.model.load == nil }
-    }
+    /// The model of every corpus, in configuration order: the one place the kind of model is chosen (`CorpusModels`).
+    var corpusModels: [any CorpusModel] { configuration.corpora.map(CorpusModels.make) }
 
     /// Whether `step` must redo an artifact that already exists (`--force step` or `--force all`).
     func isForced(_ step: String) -> Bool { forced.contains(step) || forced.contains("all") }
@@ -167,9 +163,10 @@ struct BuildContext {
         return lexicons
     }
 
-    mutating func model(_ corpus: CorpusSettings) throws -> TrainedModel {
+    /// A corpus's Transformer trained here, from memory or the checkpoint in `folder`.
+    mutating func model(_ corpus: CorpusSettings, from folder: URL) throws -> TrainedModel {
         if let cached = models[corpus.id] { return cached }
-        let model = try ModelCheckpoint.load(from: try modelFolder(corpus))
+        let model = try ModelCheckpoint.load(from: folder)
         models[corpus.id] = model
         return model
     }
@@ -207,5 +204,17 @@ struct BuildContext {
             throw AtlasError(source: url.path, message: "\(what) missing", hint: "run `atlas build --force \(step)`")
         }
         return try JSONDecoder().decode(T.self, from: data)
+    }
+}
+
+extension BuildContext {
+    /// The context of a command that runs one model outside a build (`atlas train`, `atlas trace`): the same
+    /// conformers, data and threads, with the checkpoint folder given by the user. No step runs on it, so the
+    /// cache, site and templates folders are never read.
+    init(command configuration: SiteConfiguration, store: CorpusStore, threads: Int, output: TerminalOutput) {
+        let unused = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        self.init(configuration: configuration, configurationSource: "the command line", store: store,
+                  cacheFolder: unused, outputFolder: unused, templatesFolder: unused, threads: threads, forced: [],
+                  output: output)
     }
 }

@@ -25,11 +25,26 @@ public struct PipelineRunner: Sendable {
 
     @discardableResult
     public func run<Context>(_ steps: [any Step<Context>], context: inout Context) throws -> [Outcome] {
-        var outcomes: [Outcome] = []
+        var outcomes: [Outcome] = [], times: [(name: String, seconds: Double)] = []
         for (index, step) in steps.enumerated() {
+            let start = Date()
             outcomes.append(try runStep(step, index: index + 1, of: steps.count, context: &context))
+            times.append((step.name, Date().timeIntervalSince(start)))
         }
+        output.write(Self.timeTable(times, outcomes: outcomes))
         return outcomes
+    }
+
+    /// Each step's wall-clock time (key check and restore included), and the total: where a build's time went.
+    static func timeTable(_ times: [(name: String, seconds: Double)], outcomes: [Outcome]) -> String {
+        let width = max(5, times.map(\.name.count).max() ?? 0)
+        func pad(_ text: String) -> String { text.padding(toLength: width, withPad: " ", startingAt: 0) }
+        var lines = ["step times"]
+        for (time, outcome) in zip(times, outcomes) {
+            lines.append("  \(pad(time.name))  \(ProgressMeter.duration(time.seconds))" + (outcome == .skipped ? " (unchanged)" : ""))
+        }
+        lines.append("  \(pad("total"))  \(ProgressMeter.duration(times.map(\.seconds).reduce(0, +)))")
+        return lines.joined(separator: "\n") + "\n"
     }
 
     private func runStep<S: Step>(_ step: S, index: Int, of count: Int, context: inout S.Context) throws -> Outcome {
@@ -55,7 +70,9 @@ public struct PipelineRunner: Sendable {
                 summary += " · \(Formatting.count(items)) items · \(ProgressMeter.rate(Double(items) / max(seconds, 1e-9)))"
             }
             output.write(summary + "\n")
-            if let key {
+            // A step whose artifacts were missing had no key before it ran; its inputs are the same after, so the
+            // key it has now is recorded and the next build skips it (instead of running it once more to find out).
+            if let key = try key ?? step.cacheKey(context) {
                 try FileManager.default.createDirectory(at: keyFile.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(key.hex.utf8).write(to: keyFile, options: .atomic)
             }

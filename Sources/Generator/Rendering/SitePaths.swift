@@ -23,6 +23,18 @@ public struct SitePaths: Sendable {
         "narratives/\(Self.fileName(for: corpusID))/\(Self.fileName(for: narrativeID)).html"
     }
 
+    // The data files (the Data page's downloads): the model metrics of every corpus, then a set per corpus.
+    public let modelMetrics = "data/metrics.json"
+    /// The key the published site was built from (see `SiteStamp`).
+    public let buildKey = "data/build-key.txt"
+    public func statisticsArchive(_ corpusID: String) -> String { "data/\(Self.fileName(for: corpusID))-statistics.zip" }
+    public func statisticsTable(_ corpusID: String) -> String { "data/\(Self.fileName(for: corpusID))-statistics.csv" }
+    public func tracesArchive(_ corpusID: String) -> String { "data/\(Self.fileName(for: corpusID))-traces.zip" }
+    public func faithfulnessSummary(_ corpusID: String) -> String { "data/\(Self.fileName(for: corpusID))-faithfulness.json" }
+    public func narrativeMetrics(_ corpusID: String) -> String {
+        "data/\(Self.fileName(for: corpusID))-narrative-metrics.json"
+    }
+
     /// The prefix from a page at `path` back to the site root ("", "../", "../../").
     public func root(from path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/", omittingEmptySubsequences: true).count - 1)

@@ -8,24 +8,24 @@ enum DataFiles {
     static let fixedDate = Date(timeIntervalSince1970: 1_600_000_000)
 
     static func write(_ results: [CorpusResults], content: SiteContent, to writer: SiteWriter) throws {
-        let encoder = ModelCheckpoint.encoder()
+        let encoder = ModelCheckpoint.encoder(), paths = SitePaths()
         var metrics: [String: [String: EvaluationResult]] = [:]
         for r in results {
             // Compact and zipped: the full report (every entry's scatter and lemma matches) is tens of MB as text.
             let compact = JSONEncoder()
             compact.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             try writer.write(try zipped(try compact.encode(rounded(r.report)), name: "\(r.corpus.id)-statistics.json"),
-                             to: "data/\(r.corpus.id)-statistics.zip")
+                             to: paths.statisticsArchive(r.corpus.id))
             if let summary = r.faithfulness {
-                try writer.write(try encoder.encode(summary), to: "data/\(r.corpus.id)-faithfulness.json")
+                try writer.write(try encoder.encode(summary), to: paths.faithfulnessSummary(r.corpus.id))
             }
             let rows = content.corpora.first { $0.id == r.corpus.id }?.statistics ?? []
-            try writer.write(csv(rows + SiteContentBuilder.methodComparisonStatistics(r)), to: "data/\(r.corpus.id)-statistics.csv")
+            try writer.write(csv(rows + SiteContentBuilder.methodComparisonStatistics(r)), to: paths.statisticsTable(r.corpus.id))
             try writer.write(try zippedTraces(r.records, name: "\(r.corpus.id)-traces.jsonl"),
-                             to: "data/\(r.corpus.id)-traces.zip")
+                             to: paths.tracesArchive(r.corpus.id))
             metrics[r.corpus.id] = r.metrics
         }
-        try writer.write(try encoder.encode(metrics), to: "data/metrics.json")
+        try writer.write(try encoder.encode(metrics), to: paths.modelMetrics)
     }
 
     /// RFC 4180 CSV of statistics rows (fields with commas, quotes or line breaks are quoted).

@@ -57,7 +57,7 @@ extension SiteContent {
     /// that no sentence corpus brought (a site may have narratives only).
     mutating func addNarratives(_ section: NarrativeCorpusContent) {
         narratives.append(section)
-        downloads += NarrativeStage.downloads(section.id)
+        downloads += NarrativeCorpusModel.downloads(section.id)
         models.append(ModelSummary(name: section.name, task: section.id, metrics: Array(section.metrics.prefix(4))))
         // The home table's row per method: the primary Spearman over all layers, as the corpora's.
         let primary = "Spearman ρ, " + SiteContentBuilder.targetLabel(ValidationTarget.defaults(primary: "warriner", secondary: "vader")[0])

@@ -70,7 +70,7 @@ extension SiteContentBuilder {
     }
 
     static func faithfulnessDownload(_ corpusID: String) -> DownloadFile {
-        DownloadFile(path: "data/\(corpusID)-faithfulness.json", title: "\(corpusID): faithfulness and plausibility",
+        DownloadFile(path: SitePaths().faithfulnessSummary(corpusID), title: "\(corpusID): faithfulness and plausibility",
                      description: "ERASER comprehensiveness and sufficiency (per bin and AOPC) and, for SST, AUPRC, token F1, IOU and Spearman against the human rationales: per method × layer means with bootstrap intervals and Holm-adjusted Wilcoxon tests against random, and every pair of methods compared (`pairwise`: mean difference, paired bootstrap interval, Holm/BH-adjusted Wilcoxon).",
                      format: "JSON")
     }

@@ -19,20 +19,6 @@ enum Tracing {
                                                           maximumSteps: 4 * corpus.integratedGradientsSteps)
         return options
     }
-
-    /// Traces the corpus's split with every method, showing progress.
-    static func trace(_ corpus: CorpusSettings, model trained: TrainedModel, dataset: TaskDataset, threads: Int,
-                      progress: ProgressMeter) -> [TraceRecord] {
-        let examples = examples(corpus, dataset: dataset)
-        let inputs = examples.map { example in
-            TracingInput(id: example.id, tokens: example.tokens, ids: trained.vocabulary.encode(example.tokens),
-                         label: TraceTarget(example.target))
-        }
-        progress.addToTotal(inputs.count)
-        setBLASThreads(1)
-        let tracer = Tracer(model: trained.model, options: options(corpus, threads: threads))
-        return tracer.trace(inputs) { progress.advance(by: $0) }
-    }
 }
 
 extension TraceTarget {

@@ -27,17 +27,11 @@ import Testing
     }
 
     static let corpus: CorpusSettings = {
-        let model = ModelSettings(layers: 1, heads: 2, modelWidth: 8, keyWidth: 4, feedForwardWidth: 8, poolingHidden: 4,
-                                  classifierHidden: 4)
         var training = TrainingSettings(phrases: false, epochs: 1, batchSize: 16, learningRate: 1e-2,
                                         embeddingLearningRateMultiplier: 1, warmupSteps: 0)
         training.evaluateEvery = 1000
-        var narrative = NarrativeSettings()
-        narrative.recurrentWidth = 4
-        narrative.epochs = 2
-        narrative.batchSize = 4
-        narrative.warmupSteps = 0
-        return CorpusSettings(id: "narratives", task: .emobankNarrative, model: model, training: training, narrative: narrative)
+        return CorpusSettings(id: "narratives", task: .emobankNarrative, model: FixtureCorpora.tiny, training: training,
+                              narrative: FixtureCorpora.tinyNarrative)
     }()
 
     static let silent = TerminalOutput(isInteractive: false) { _ in }

@@ -72,4 +72,47 @@ import Core
         let outcomes = try PipelineRunner(cacheFolder: cache, output: .silent).run([Recording(name: "trace")], context: &again)
         #expect(outcomes == [.ran(items: 3)])
     }
+
+    /// A step with a key only once its artifact exists (as the train step's): nil before its first run.
+    struct MakesArtifact: Step {
+        var name: String { "train" }
+        var artifact: URL
+        func cacheKey(_ context: Context) throws -> CacheKey? {
+            guard FileManager.default.fileExists(atPath: artifact.path) else { return nil }
+            var key = CacheKey.Builder()
+            key.add("config", context.config)
+            return key.build()
+        }
+        func run(_ context: inout Context, progress: ProgressMeter) throws {
+            try Data("model".utf8).write(to: artifact)
+            context.log.append(name)
+        }
+    }
+
+    @Test func aStepThatMadeItsArtifactIsSkippedByTheVeryNextBuild() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("atlas-runner-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let step = MakesArtifact(artifact: cache.appendingPathComponent("model.bin"))
+        var context = Context()
+        #expect(try PipelineRunner(cacheFolder: cache, output: .silent).run([step], context: &context) == [.ran(items: 0)])
+        var again = Context()
+        #expect(try PipelineRunner(cacheFolder: cache, output: .silent).run([step], context: &again) == [.skipped])
+        #expect(again.log.isEmpty)
+    }
+
+    @Test func stepTimesAreTabulatedAtTheEnd() {
+        // Names padded to the longest ("faithfulness", 12 characters); durations as the progress lines print them
+        // (3.021 → "3.02s", 65.4 → "1m05s"); the total is their sum, 68.421 → "1m08s".
+        let table = PipelineRunner.timeTable([("data", 3.021), ("faithfulness", 65.4), ("check", 0)],
+                                             outcomes: [.ran(items: 5), .ran(items: 0), .skipped])
+        #expect(table == """
+            step times
+              data          3.02s
+              faithfulness  1m05s
+              check         0.00s (unchanged)
+              total         1m08s
+
+            """)
+    }
 }

@@ -8,7 +8,7 @@ import Testing
     func writeDemoSite() async throws {
         let output = URL(fileURLWithPath: ProcessInfo.processInfo.environment["ATLAS_DEMO_SITE"]!)
         let tokens = Int(ProcessInfo.processInfo.environment["ATLAS_DEMO_TOKENS"] ?? "56") ?? 56
-        var content = SiteContent.fixture(corpora: 2, examples: 8, tokens: tokens, layers: 7)
+        let content = SiteContent.fixture(corpora: 2, examples: 8, tokens: tokens, layers: 7)
         let renderer = try await SiteFixture.renderer()
         try SiteWriter.writeSite(to: output) { writer in
             try renderer.render(content, to: writer)

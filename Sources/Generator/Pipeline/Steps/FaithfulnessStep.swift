@@ -5,52 +5,45 @@ import Foundation
 /// Its own step, between `trace` and `validate`, rather than part of either: it needs the trained model and
 /// the traces but nothing of the lexicon statistics, and it costs tens of thousands of forward passes, so it
 /// gets its own cache key (`--force faithfulness` redoes it alone; a change to the lexicon settings does not).
-struct FaithfulnessStep: Step {
+/// It covers the corpora whose model `isJudgedForFaithfulness`.
+struct FaithfulnessStep: CorpusArtifactStep {
     var name: String { "faithfulness" }
 
-    func cacheKey(_ context: BuildContext) throws -> CacheKey? {
-        try context.artifactsKey(file: context.faithfulnessFile, key: context.faithfulnessKey,
-                                corpora: context.faithfulnessCorpora)
+    func models(_ context: BuildContext) -> [any CorpusModel] {
+        context.corpusModels.filter(\.isJudgedForFaithfulness)
     }
+
+    func artifact(_ corpus: CorpusSettings, _ context: BuildContext) throws -> URL { try context.faithfulnessFile(corpus) }
+
+    func key(_ corpus: CorpusSettings, _ context: BuildContext) throws -> CacheKey { try context.faithfulnessKey(corpus) }
 
     /// The per-example evaluations are cached beside the summary (under a key without the statistics settings),
     /// so a change to the summary re-reads them instead of re-running the model; `--force faithfulness` redoes both.
-    func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
-        let isForced = context.isForced(name)
-        for corpus in context.faithfulnessCorpora {
-            let file = try context.faithfulnessFile(corpus)
-            if FileManager.default.fileExists(atPath: file.path) && !isForced { continue }
-            let start = Date()
-            let examplesFile = try context.faithfulnessExamplesFile(corpus)
-            let examples: [ExampleEvaluation]
-            let isCached = FileManager.default.fileExists(atPath: examplesFile.path) && !isForced
-            if isCached {
-                examples = try BuildContext.decodeArtifact([ExampleEvaluation].self, at: examplesFile,
-                                                           what: "faithfulness evaluations", step: name)
-            } else {
-                examples = FaithfulnessStage.evaluate(corpus, records: try context.records(corpus),
-                                                      model: try context.model(corpus), dataset: try context.dataset(corpus),
-                                                      seed: context.configuration.seed, threads: context.threads,
-                                                      progress: progress)
-                try write(examples, to: examplesFile, encoder: JSONEncoder())  // compact: tens of MB pretty-printed
-            }
-            let summary = FaithfulnessSummary.summarise(examples, bins: FaithfulnessBins(),
-                                                        isRegression: corpus.task.isRegression,
-                                                        resamples: context.configuration.validation.bootstrapResamples,
-                                                        seed: context.configuration.seed)
-            try write(summary, to: file, encoder: ModelCheckpoint.encoder())
-            context.faithfulness[corpus.id] = summary
-            let seconds = Date().timeIntervalSince(start)
-            context.output.write(String(format: "  %@: %d examples, %d keys, %d sequences scored%@ in %.1fs (%.1f examples/s)\n",
-                                        corpus.id, summary.examples,
-                                        summary.figures[.comprehensiveness]?.count ?? 0, summary.sequencesScored,
-                                        isCached ? " (cached), summarised" : "", seconds,
-                                        Double(summary.examples) / max(seconds, 1e-9)))
+    func make(_ model: any CorpusModel, artifact: URL, context: inout BuildContext, progress: ProgressMeter) throws {
+        let corpus = model.corpus
+        let start = Date()
+        let examplesFile = try context.faithfulnessExamplesFile(corpus)
+        let examples: [ExampleEvaluation]
+        let isCached = FileManager.default.fileExists(atPath: examplesFile.path) && !context.isForced(name)
+        if isCached {
+            examples = try BuildContext.decodeArtifact([ExampleEvaluation].self, at: examplesFile,
+                                                       what: "faithfulness evaluations", step: name)
+        } else {
+            examples = try model.faithfulnessEvaluations(from: try context.modelFolder(corpus), context: &context,
+                                                         progress: progress)
+            try JSONEncoder().encode(examples).write(to: examplesFile, options: .atomic)  // compact: tens of MB pretty-printed
         }
-    }
-
-    private func write<T: Encodable>(_ value: T, to file: URL, encoder: JSONEncoder) throws {
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try encoder.encode(value).write(to: file, options: .atomic)
+        let summary = FaithfulnessSummary.summarise(examples, bins: FaithfulnessBins(),
+                                                    isRegression: corpus.task.isRegression,
+                                                    resamples: context.configuration.validation.bootstrapResamples,
+                                                    seed: context.configuration.seed)
+        try ModelCheckpoint.encoder().encode(summary).write(to: artifact, options: .atomic)
+        context.faithfulness[corpus.id] = summary
+        let seconds = Date().timeIntervalSince(start)
+        context.output.write(String(format: "  %@: %d examples, %d keys, %d sequences scored%@ in %.1fs (%.1f examples/s)\n",
+                                    corpus.id, summary.examples,
+                                    summary.figures[.comprehensiveness]?.count ?? 0, summary.sequencesScored,
+                                    isCached ? " (cached), summarised" : "", seconds,
+                                    Double(summary.examples) / max(seconds, 1e-9)))
     }
 }

@@ -9,10 +9,10 @@ struct RenderStep: Step {
     static func siteKey(_ context: BuildContext) throws -> CacheKey {
         var b = CacheKey.Builder()
         b.add("title", context.configuration.title)
-        for corpus in context.configuration.corpora {
-            b.add(corpus.id, try context.validationKey(corpus))
-            if !corpus.task.isNarrative && corpus.model.load == nil {
-                b.add("\(corpus.id).faithfulness", try context.faithfulnessKey(corpus))
+        for model in context.corpusModels {
+            b.add(model.corpus.id, try context.validationKey(model.corpus))
+            if model.isJudgedForFaithfulness {
+                b.add("\(model.corpus.id).faithfulness", try context.faithfulnessKey(model.corpus))
             }
         }
         let templates = context.templatesFolder.standardizedFileURL.path
@@ -27,29 +27,27 @@ struct RenderStep: Step {
         return b.build()
     }
 
-    /// Unchanged when the published site was built from the same key (recorded inside it).
+    /// Unchanged when the published site was built from the same key (recorded inside it). Right after the step
+    /// ran, the staged site holds that key, so the runner records it.
     func cacheKey(_ context: BuildContext) throws -> CacheKey? {
         let stamp = context.outputFolder.appendingPathComponent(SiteStamp.file)
-        guard FileManager.default.fileExists(atPath: stamp.path) else { return nil }
+        guard context.stagedSite != nil || FileManager.default.fileExists(atPath: stamp.path) else { return nil }
         return try Self.siteKey(context)
     }
 
     func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
         let clock = ContinuousClock()
         let start = clock.now
-        var results: [CorpusResults] = []
-        for corpus in context.configuration.corpora where !corpus.task.isNarrative {
-            let dataset = try context.dataset(corpus)
-            let metrics = try context.models[corpus.id]?.metrics ?? ModelCheckpoint.loadMetrics(from: try context.modelFolder(corpus))
-            results.append(CorpusResults(corpus: corpus, dataset: dataset, metrics: metrics,
-                                         records: try context.records(corpus), report: try context.report(corpus),
-                                         faithfulness: corpus.model.load == nil ? try context.faithfulnessSummary(corpus) : nil))
+        var results: [CorpusResults] = [], narratives: [NarrativeCorpusContent] = []
+        for model in context.corpusModels {
+            switch try model.siteSection(from: try context.modelFolder(model.corpus), context: &context) {
+            case .sentences(let corpusResults): results.append(corpusResults)
+            case .narratives(let section): narratives.append(section)
+            }
         }
         let footer = "Built by Attention Atlas from \(context.configurationSource) (seed \(context.configuration.seed))."
         var content = SiteContentBuilder.build(title: context.configuration.title, results: results, footer: footer)
-        for corpus in context.configuration.corpora where corpus.task.isNarrative {
-            content.addNarratives(try NarrativeStage.content(corpus, context: &context))
-        }
+        narratives.forEach { content.addNarratives($0) }
         guard let renderer = context.renderer else {
             throw AtlasError(source: context.templatesFolder.path, message: "templates were not loaded")
         }
@@ -61,7 +59,9 @@ struct RenderStep: Step {
             try renderer.render(content, to: writer, threads: context.threads, progress: progress)
             let rendered = clock.now
             try DataFiles.write(results, content: content, to: writer)
-            try NarrativeStage.writeData(content, context: &context, to: writer)
+            for model in context.corpusModels {
+                try model.writeData(content, from: try context.modelFolder(model.corpus), context: &context, to: writer)
+            }
             // Where the time goes (the pages alone are the benchmark's "render"; loading reads the cached results).
             progress.finish()
             context.output.write("  \(pageCount) pages in \(Self.seconds(rendered - loaded)); results loaded in "
@@ -87,6 +87,6 @@ extension RenderStep {
 
 /// The file inside a built site that records the key it was built from.
 enum SiteStamp {
-    static let file = "data/build-key.txt"
+    static let file = SitePaths().buildKey
 }
 

@@ -2,32 +2,22 @@
 import Core
 import Foundation
 
-struct TraceStep: Step {
+struct TraceStep: CorpusArtifactStep {
     var name: String { "trace" }
 
-    func cacheKey(_ context: BuildContext) throws -> CacheKey? {
-        try context.artifactsKey(file: context.traceFile, key: context.traceKey)
-    }
+    func artifact(_ corpus: CorpusSettings, _ context: BuildContext) throws -> URL { try context.traceFile(corpus) }
 
-    func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
-        let isForced = context.isForced(name)
-        for corpus in context.configuration.corpora {
-            let file = try context.traceFile(corpus)
-            if FileManager.default.fileExists(atPath: file.path) && !isForced { continue }
-            let records = corpus.task.isNarrative
-                ? try NarrativeStage.trace(corpus, context: &context, progress: progress)
-                : corpus.model.load != nil
-                ? try PretrainedTracing.trace(corpus, context: &context, progress: progress)
-                : Tracing.trace(corpus, model: try context.model(corpus), dataset: try context.dataset(corpus),
-                                threads: context.threads, progress: progress)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(try TraceRecord.jsonLines(records).utf8).write(to: file, options: .atomic)
-            context.traces[corpus.id] = records
-            let errors = records.compactMap { $0.integratedGradientsError?.relative }
-            let median = errors.sorted()[safe: errors.count / 2] ?? 0
-            context.output.write(String(format: "  %@: %d examples traced", corpus.id, records.count)
-                                 + (errors.isEmpty ? "\n" : String(format: "; integrated gradients' median completeness error %.2f%%\n", 100 * median)))
-        }
+    func key(_ corpus: CorpusSettings, _ context: BuildContext) throws -> CacheKey { try context.traceKey(corpus) }
+
+    func make(_ model: any CorpusModel, artifact: URL, context: inout BuildContext, progress: ProgressMeter) throws {
+        let corpus = model.corpus
+        let records = try model.trace(from: try context.modelFolder(corpus), context: &context, progress: progress)
+        try Data(try TraceRecord.jsonLines(records).utf8).write(to: artifact, options: .atomic)
+        context.traces[corpus.id] = records
+        let errors = records.compactMap { $0.integratedGradientsError?.relative }
+        let median = errors.sorted()[safe: errors.count / 2] ?? 0
+        context.output.write(String(format: "  %@: %d examples traced", corpus.id, records.count)
+                             + (errors.isEmpty ? "\n" : String(format: "; integrated gradients' median completeness error %.2f%%\n", 100 * median)))
     }
 }
 

@@ -2,26 +2,21 @@
 import Core
 import Foundation
 
-struct ValidateStep: Step {
+struct ValidateStep: CorpusArtifactStep {
     var name: String { "validate" }
 
-    func cacheKey(_ context: BuildContext) throws -> CacheKey? {
-        try context.artifactsKey(file: context.validationFile, key: context.validationKey)
-    }
+    func artifact(_ corpus: CorpusSettings, _ context: BuildContext) throws -> URL { try context.validationFile(corpus) }
 
-    func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
-        let isForced = context.isForced(name)
-        for corpus in context.configuration.corpora {
-            let file = try context.validationFile(corpus)
-            if FileManager.default.fileExists(atPath: file.path) && !isForced { continue }
-            let report = try Validation.validate(try context.records(corpus), lexicons: try context.loadLexicons(),
-                                                 settings: context.configuration.validation,
-                                                 seed: context.configuration.seed)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try ModelCheckpoint.encoder().encode(report).write(to: file, options: .atomic)
-            context.reports[corpus.id] = report
-            progress.advance(by: report.entries.count)
-            context.output.write("  \(corpus.id): \(report.entries.count) method × layer entries validated\n")
-        }
+    func key(_ corpus: CorpusSettings, _ context: BuildContext) throws -> CacheKey { try context.validationKey(corpus) }
+
+    func make(_ model: any CorpusModel, artifact: URL, context: inout BuildContext, progress: ProgressMeter) throws {
+        let corpus = model.corpus
+        let report = try Validation.validate(try context.records(corpus), lexicons: try context.loadLexicons(),
+                                             settings: context.configuration.validation,
+                                             seed: context.configuration.seed)
+        try ModelCheckpoint.encoder().encode(report).write(to: artifact, options: .atomic)
+        context.reports[corpus.id] = report
+        progress.advance(by: report.entries.count)
+        context.output.write("  \(corpus.id): \(report.entries.count) method × layer entries validated\n")
     }
 }

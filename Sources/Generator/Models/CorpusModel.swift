@@ -1,0 +1,58 @@
+// CorpusModel: the one place that knows which kind of model a corpus has — each step calls it, none branches on it.
+import Core
+import Foundation
+
+/// What a corpus's model does for the build, whatever kind it is. `CorpusModels.make` picks the conformer
+/// from the configuration once; the train, trace, faithfulness and render steps (and `atlas train` /
+/// `atlas trace`) call these methods and never ask which kind they hold. A fourth kind of model is one new
+/// conformer plus one line in `make`.
+protocol CorpusModel: Sendable {
+    var corpus: CorpusSettings { get }
+
+    /// Trains the model (or whatever of it is trained here) and writes its checkpoint into `folder`, where
+    /// `ModelCheckpoint.weightsFile` marks it complete. Prints the test metrics.
+    func train(into folder: URL, context: inout BuildContext) throws
+
+    /// Every method over the corpus's traced split, from the checkpoint in `folder`.
+    func trace(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws -> [TraceRecord]
+
+    /// Whether the faithfulness step re-runs this model (`faithfulnessEvaluations`).
+    var isJudgedForFaithfulness: Bool { get }
+
+    /// ERASER faithfulness (and SST plausibility) of every traced example, re-running the model in `folder`.
+    func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
+        -> [ExampleEvaluation]
+
+    /// What the site shows of this corpus, from the cached results.
+    func siteSection(from folder: URL, context: inout BuildContext) throws -> SiteSection
+
+    /// The data files of this corpus that the shared sentence-corpus files do not cover (see `DataFiles`).
+    func writeData(_ content: SiteContent, from folder: URL, context: inout BuildContext, to writer: SiteWriter) throws
+}
+
+extension CorpusModel {
+    var isJudgedForFaithfulness: Bool { false }
+
+    func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
+        -> [ExampleEvaluation] {
+        preconditionFailure("\(corpus.id): \(type(of: self)) is not judged for faithfulness")
+    }
+
+    func writeData(_ content: SiteContent, from folder: URL, context: inout BuildContext, to writer: SiteWriter) throws {}
+}
+
+/// The part of the site a corpus contributes: a sentence corpus's results (its own page, the comparison
+/// tables, word pages, downloads) or a narrative corpus's section of the Narratives page.
+enum SiteSection {
+    case sentences(CorpusResults)
+    case narratives(NarrativeCorpusContent)
+}
+
+enum CorpusModels {
+    /// The kind of model of `corpus`, decided here and nowhere else.
+    static func make(_ corpus: CorpusSettings) -> any CorpusModel {
+        if corpus.task.isNarrative { return NarrativeCorpusModel(corpus: corpus) }
+        if corpus.model.load != nil { return LoadedEncoderModel(corpus: corpus) }
+        return TrainedTransformerModel(corpus: corpus)
+    }
+}

@@ -1,0 +1,54 @@
+// TrainedTransformerModel: a corpus whose Transformer is trained here — the paper's setting, and the one judged for faithfulness.
+import Core
+import Foundation
+
+struct TrainedTransformerModel: CorpusModel {
+    var corpus: CorpusSettings
+    /// After a divergence, keep the last checkpoint that passed a dev check (for `atlas train`, whose folder is the
+    /// user's). The build leaves nothing: a diverged run is not cached, so the next build trains it again.
+    var keepsLastGoodCheckpoint = false
+
+    func train(into folder: URL, context: inout BuildContext) throws {
+        let glove = corpus.model.glove == true ? try context.store.loadGloVe() : nil
+        // The model splits its products over its own threads; OpenBLAS stays on one so the two never stack.
+        setBLASThreads(1)
+        let trained = try ModelTraining.train(corpus, dataset: try context.dataset(corpus), seed: context.configuration.seed,
+                                              threads: context.threads, glove: glove, output: context.output)
+        if keepsLastGoodCheckpoint {
+            try ModelTraining.save(trained, task: corpus.task, corpus: corpus.id, to: folder)
+        } else {
+            if let error = ModelTraining.failureError(trained, corpus: corpus.id, savedTo: nil) { throw error }
+            try ModelCheckpoint.save(trained, task: corpus.task, to: folder)
+        }
+        context.models[corpus.id] = trained
+        MetricsText.write(trained.metrics, corpus: corpus.id, to: context.output)
+    }
+
+    func trace(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws -> [TraceRecord] {
+        let trained = try context.model(corpus, from: folder)
+        let inputs = Tracing.examples(corpus, dataset: try context.dataset(corpus)).map { example in
+            TracingInput(id: example.id, tokens: example.tokens, ids: trained.vocabulary.encode(example.tokens),
+                         label: TraceTarget(example.target))
+        }
+        progress.addToTotal(inputs.count)
+        setBLASThreads(1)
+        return Tracer(model: trained.model, options: Tracing.options(corpus, threads: context.threads))
+            .trace(inputs) { progress.advance(by: $0) }
+    }
+
+    var isJudgedForFaithfulness: Bool { true }
+
+    func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
+        -> [ExampleEvaluation] {
+        FaithfulnessStage.evaluate(corpus, records: try context.records(corpus), model: try context.model(corpus, from: folder),
+                                   dataset: try context.dataset(corpus), seed: context.configuration.seed,
+                                   threads: context.threads, progress: progress)
+    }
+
+    func siteSection(from folder: URL, context: inout BuildContext) throws -> SiteSection {
+        let metrics = try context.models[corpus.id]?.metrics ?? ModelCheckpoint.loadMetrics(from: folder)
+        return .sentences(CorpusResults(corpus: corpus, dataset: try context.dataset(corpus), metrics: metrics,
+                                        records: try context.records(corpus), report: try context.report(corpus),
+                                        faithfulness: try context.faithfulnessSummary(corpus)))
+    }
+}

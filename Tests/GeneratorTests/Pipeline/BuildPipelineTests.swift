@@ -1,0 +1,76 @@
+// BuildPipelineTests: the seven real steps of `atlas build`, end to end on the fixture corpora — every model kind
+// trained here goes through the same conformers the command uses, a rebuild skips everything, and a second build
+// from an empty cache gives the same bytes.
+import Core
+import Foundation
+import Testing
+@testable import Generator
+
+@Suite(.serialized) struct BuildPipelineTests {
+    static let silent = TerminalOutput(isInteractive: false) { _ in }
+
+    /// Runs `BuildCommand.steps` as `atlas build` does, into `root/site` with the cache in `root/cache`.
+    static func build(in root: URL, store: CorpusStore, forced: Set<String> = [], output: TerminalOutput = silent)
+        async throws -> [PipelineRunner.Outcome] {
+        let cache = root.appendingPathComponent("cache/build")
+        var context = BuildContext(configuration: FixtureCorpora.configuration(), configurationSource: "the fixture",
+                                   store: store, cacheFolder: cache, outputFolder: root.appendingPathComponent("site"),
+                                   templatesFolder: SiteFixture.templates, threads: 2, forced: forced, output: output)
+        context.renderer = try await SiteFixture.renderer()
+        try context.digestPretrainedFolders()
+        return try PipelineRunner(cacheFolder: cache, forced: forced, output: output).run(BuildCommand.steps, context: &context)
+    }
+
+    /// Every file of a site folder, by relative path.
+    static func files(_ site: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: site, includingPropertiesForKeys: [.isRegularFileKey])
+        while let url = enumerator?.nextObject() as? URL {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            files[String(url.standardizedFileURL.path.dropFirst(site.standardizedFileURL.path.count + 1))] =
+                try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    @Test func theSevenStepsBuildASiteThatARebuildSkipsAndAFreshBuildRepeats() async throws {
+        let root = try DataTestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try FixtureCorpora.write(to: root.appendingPathComponent("corpora"))
+
+        let first = root.appendingPathComponent("first")
+        let lines = PipelineRunnerTests.Lines()
+        let outcomes = try await Self.build(in: first, store: store,
+                                            output: lines.output())
+        #expect(outcomes.count == 7)
+        #expect(!outcomes.contains(.skipped), "a build from an empty cache runs every step")
+        let log = lines.all
+        for step in BuildCommand.steps { #expect(log.contains("] \(step.name)\n")) }
+        for id in ["sst5", "emobank", "narratives"] { #expect(log.contains("\(id): training into")) }
+        // Only the model trained here on sentences is judged for faithfulness.
+        #expect(log.contains("sst5:") && log.contains("sequences scored"))
+
+        let site = try Self.files(first.appendingPathComponent("site"))
+        for page in ["index.html", "methods.html", "data.html", SitePaths().buildKey,
+                     SitePaths().narrativeMetrics("narratives"), SitePaths().tracesArchive("narratives")] {
+            #expect(site[page] != nil, "\(page) missing")
+        }
+        #expect(site.keys.contains { $0.hasPrefix("words/") }, "word pages")
+        // Corpus text reaches the pages escaped, never raw; no corpus text became a file name.
+        let pages = site.filter { $0.key.hasSuffix(".html") || $0.key.hasSuffix(".svg") }
+        #expect(pages.values.allSatisfy { !String(decoding: $0, as: UTF8.self).contains(FixtureCorpora.hostile) })
+        #expect(!site.keys.contains { $0.contains("<") || $0.contains("script") })
+
+        // Nothing changed: every step is skipped and the site is left as it was.
+        let again = try await Self.build(in: first, store: store)
+        #expect(again == Array(repeating: .skipped, count: 7))
+        #expect(try Self.files(first.appendingPathComponent("site")) == site)
+
+        // The same configuration and seed from an empty cache: the same bytes.
+        let second = root.appendingPathComponent("second")
+        _ = try await Self.build(in: second, store: store)
+        let repeated = try Self.files(second.appendingPathComponent("site"))
+        #expect(repeated.keys.sorted() == site.keys.sorted())
+        for (path, bytes) in site where repeated[path] != bytes { Issue.record("\(path) differs between two builds") }
+    }
+}
