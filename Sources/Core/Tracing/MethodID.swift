@@ -14,11 +14,11 @@ public enum MethodID: String, Codable, CodingKeyRepresentable, CaseIterable, Has
     case integratedGradients = "integrated-gradients"
     case random = "random"
 
-    /// The name shown to readers.
+    /// The name shown to readers (the site's tables, charts and Methods page).
     public var displayName: String {
         switch self {
-        case .lat: "LAT (per-head chains)"
-        case .latMean: "LAT (heads averaged)"
+        case .lat: "LAT (paper)"
+        case .latMean: "LAT, heads averaged"
         case .rollout: "Attention rollout"
         case .context: "Context attention"
         case .rawAttention: "Raw attention"
@@ -26,7 +26,23 @@ public enum MethodID: String, Codable, CodingKeyRepresentable, CaseIterable, Has
         case .gradientSensitivity: "Gradient sensitivity"
         case .gradientTimesInput: "Gradient × input"
         case .integratedGradients: "Integrated gradients"
-        case .random: "Random (baseline)"
+        case .random: "Random attribution"
+        }
+    }
+
+    /// What the method computes, in one sentence for the Methods page (the formulas are in each method's file).
+    public var summary: String {
+        switch self {
+        case .lat: "Context attention traced down each head's chain of attention matrices, summed over heads at the input."
+        case .latMean: "LAT with the heads of each layer averaged before tracing."
+        case .rollout: "Head-averaged attention plus the residual path (0.5·A + 0.5·I), multiplied through the layers from α."
+        case .attentionFlow: "Maximum flow from the pooled output to each input word through the residual-corrected attention graph."
+        case .context: "The pooling attention α over the last layer alone."
+        case .rawAttention: "Attention each token receives in a layer, averaged over heads and query positions."
+        case .gradientSensitivity: "Norm of the explained output's gradient with respect to each word's embedding."
+        case .gradientTimesInput: "Gradient dotted with the embedding: a signed first-order contribution."
+        case .integratedGradients: "Gradients along the straight path from a zero baseline, times the input (Gauss–Legendre quadrature)."
+        case .random: "Independent uniform scores per word (seeded): the baseline of the faithfulness and plausibility figures."
         }
     }
 

@@ -1,5 +1,30 @@
 // AttributionBaselines: the random and word-frequency attributions that every method must beat.
 
+/// The baselines of the lexicon statistics, with stable ids beside the methods' (`MethodID`): they are series
+/// of the validation, not trace methods, so they have no `MethodID` case.
+public enum BaselineID: String, CaseIterable, Sendable {
+    case random = "random-baseline"
+    case frequency = "frequency-baseline"
+
+    /// The name shown to readers.
+    public var displayName: String {
+        switch self {
+        case .random: "Random baseline"
+        case .frequency: "Word-frequency baseline"
+        }
+    }
+
+    /// What the baseline is, in one sentence for the Methods page.
+    public var summary: String {
+        switch self {
+        case .random:
+            "The first method's scores shuffled across all occurrences (seeded): what chance alone gives. Every method must beat it."
+        case .frequency:
+            "A word's number of occurrences as its score: whether attention says more than \"frequent words are emotional\"."
+        }
+    }
+}
+
 /// How the random baseline draws its scores.
 public enum RandomBaseline: String, Codable, Sendable {
     /// Shuffle the observed scores across all occurrences (Fisher–Yates, seeded): keeps the score distribution
@@ -24,7 +49,7 @@ public func makeRandomBaseline(from occurrences: [ScoredOccurrence], kind: Rando
         scores = scores.map { _ in generator.nextUnitDouble() }
     }
     let baseline = zip(occurrences, scores).map { ScoredOccurrence(word: $0.word, score: $1) }
-    return AttributionSeries(method: "random-baseline", layer: nil, occurrences: baseline)
+    return AttributionSeries(method: BaselineID.random.rawValue, layer: nil, occurrences: baseline)
 }
 
 /// The word-frequency baseline: every occurrence scores the number of occurrences of its (lower-cased) word type,
@@ -33,5 +58,5 @@ public func makeFrequencyBaseline(from occurrences: [ScoredOccurrence]) -> Attri
     var counts: [String: Int] = [:]
     for occurrence in occurrences { counts[occurrence.word.lowercased(), default: 0] += 1 }
     let baseline = occurrences.map { ScoredOccurrence(word: $0.word, score: Double(counts[$0.word.lowercased()]!)) }
-    return AttributionSeries(method: "frequency-baseline", layer: nil, occurrences: baseline)
+    return AttributionSeries(method: BaselineID.frequency.rawValue, layer: nil, occurrences: baseline)
 }

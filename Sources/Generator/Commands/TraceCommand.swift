@@ -50,11 +50,6 @@ struct TraceCommand: AsyncParsableCommand {
         corpus.training.phrases = false  // sentences are traced, never phrases
         var context = BuildContext(command: SiteConfiguration(profile: .full), store: try CorpusStore(options: global),
                                    threads: global.threads, output: TerminalOutput.standardOutput())
-        if !task.isNarrative {
-            let trained = try ModelCheckpoint.load(from: folder)
-            try Self.checkCompatible(trained, task: task, folder: folder)
-            context.models[corpus.id] = trained
-        }
         let progress = ProgressMeter(label: "trace", output: context.output)
         let records = try CorpusModels.make(corpus).trace(from: folder, context: &context, progress: progress)
         progress.finish()
@@ -62,17 +57,5 @@ struct TraceCommand: AsyncParsableCommand {
         try Data(try TraceRecord.jsonLines(records).utf8).write(to: file, options: .atomic)
         let unit = task.isNarrative ? "windows" : "examples"
         context.output.write("traced \(records.count) \(unit) in \(ProgressMeter.duration(progress.elapsed)); wrote \(file.path)\n")
-    }
-
-    /// A checkpoint must have been trained for this task: the same objective and number of outputs.
-    static func checkCompatible(_ trained: TrainedModel, task: TaskID, folder: URL) throws {
-        let c = trained.model.configuration
-        let expected = task.isRegression ? 1 : (task == .sst2 ? 2 : 5)
-        guard c.outputs == expected, (c.objective == .regression) == task.isRegression else {
-            throw AtlasError(source: folder.appendingPathComponent(ModelCheckpoint.configurationFile).path,
-                             message: "the checkpoint predicts \(c.outputs) \(c.objective.rawValue) output(s); "
-                                 + "task \(task.rawValue) needs \(expected)",
-                             hint: "pass --model with a checkpoint trained by `atlas train --task \(task.rawValue)`")
-        }
     }
 }

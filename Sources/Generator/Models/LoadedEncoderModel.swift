@@ -36,6 +36,15 @@ struct LoadedEncoderModel: CorpusModel {
     func siteSection(from folder: URL, context: inout BuildContext) throws -> SiteSection {
         .sentences(CorpusResults(corpus: corpus, dataset: try context.dataset(corpus),
                                  metrics: try ModelCheckpoint.loadMetrics(from: folder), records: try context.records(corpus),
-                                 report: try context.report(corpus), faithfulness: nil))
+                                 report: try context.report(corpus),
+                                 description: Self.description(corpus, traced: try context.records(corpus).count),
+                                 faithfulness: nil))
+    }
+
+    /// The corpus page's account of the encoder and its head.
+    static func description(_ corpus: CorpusSettings, traced count: Int) -> String {
+        "Stanford Sentiment Treebank, \(corpus.split) split: \(count) sentences traced through the frozen pretrained "
+            + "encoder of \(corpus.model.load ?? "") with an attention-pooling head trained on the training sentences; "
+            + "word-piece scores are summed per word. Its examples share pages with the other models of these sentences."
     }
 }

@@ -75,3 +75,17 @@ enum ModelCheckpoint {
         return TrainedModel(model: model, vocabulary: vocabulary, history: metrics.history, metrics: metrics.splits)
     }
 }
+
+extension ModelCheckpoint {
+    /// A checkpoint must have been trained for this task: the same objective and number of outputs.
+    static func checkCompatible(_ trained: TrainedModel, task: TaskID, folder: URL) throws {
+        let c = trained.model.configuration
+        let expected = task.isRegression ? 1 : (task == .sst2 ? 2 : 5)
+        guard c.outputs == expected, (c.objective == .regression) == task.isRegression else {
+            throw AtlasError(source: folder.appendingPathComponent(ModelCheckpoint.configurationFile).path,
+                             message: "the checkpoint predicts \(c.outputs) \(c.objective.rawValue) output(s); "
+                                 + "task \(task.rawValue) needs \(expected)",
+                             hint: "pass --model with a checkpoint trained by `atlas train --task \(task.rawValue)`")
+        }
+    }
+}

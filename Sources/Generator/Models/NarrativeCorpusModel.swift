@@ -55,8 +55,10 @@ struct NarrativeCorpusModel: CorpusModel {
     /// The corpus's section of the Narratives page.
     func siteSection(from folder: URL, context: inout BuildContext) throws -> SiteSection {
         let metrics = try NarrativeCheckpoint.loadMetrics(from: folder)
-        let results = CorpusResults(corpus: corpus, dataset: try context.dataset(corpus), metrics: [:],
-                                    records: try context.records(corpus), report: try context.report(corpus))
+        let records = try context.records(corpus)
+        let results = CorpusResults(corpus: corpus, dataset: try context.dataset(corpus), metrics: [:], records: records,
+                                    report: try context.report(corpus),
+                                    description: "EmoBank narratives, \(corpus.split) split: \(records.count) windows traced.")
         let maxWindows = (corpus.narrative ?? NarrativeSettings()).maxWindows
         return .narratives(NarrativeContentBuilder.build(results, metrics: metrics,
                                                          sequences: try tracedSequences(context, maxWindows: maxWindows)))

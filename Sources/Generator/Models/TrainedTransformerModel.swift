@@ -40,7 +40,7 @@ struct TrainedTransformerModel: CorpusModel {
 
     func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
         -> [ExampleEvaluation] {
-        FaithfulnessStage.evaluate(corpus, records: try context.records(corpus), model: try context.model(corpus, from: folder),
+        FaithfulnessEvaluation.evaluate(corpus, records: try context.records(corpus), model: try context.model(corpus, from: folder),
                                    dataset: try context.dataset(corpus), seed: context.configuration.seed,
                                    threads: context.threads, progress: progress)
     }
@@ -49,6 +49,20 @@ struct TrainedTransformerModel: CorpusModel {
         let metrics = try context.models[corpus.id]?.metrics ?? ModelCheckpoint.loadMetrics(from: folder)
         return .sentences(CorpusResults(corpus: corpus, dataset: try context.dataset(corpus), metrics: metrics,
                                         records: try context.records(corpus), report: try context.report(corpus),
+                                        description: Self.description(corpus, traced: try context.records(corpus).count),
                                         faithfulness: try context.faithfulnessSummary(corpus)))
+    }
+
+    /// The corpus page's account of what was traced and how the model was trained.
+    static func description(_ corpus: CorpusSettings, traced count: Int) -> String {
+        switch corpus.task {
+        case .sst5, .sst2:
+            "Stanford Sentiment Treebank, \(corpus.split) split: \(count) sentences traced. The model was trained "
+                + (corpus.training.phrases ? "on every distinct labelled phrase of the training trees" : "on the training sentences")
+                + "; accuracy is measured on whole sentences."
+        case .emobankValence, .emobankNarrative:
+            "EmoBank, \(corpus.split) split: \(count) sentences with annotator valence ratings (1–5), traced through "
+                + "a valence regression model (the stand-in for the paper's SEND narratives)."
+        }
     }
 }

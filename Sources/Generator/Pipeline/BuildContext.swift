@@ -163,10 +163,12 @@ struct BuildContext {
         return lexicons
     }
 
-    /// A corpus's Transformer trained here, from memory or the checkpoint in `folder`.
+    /// A corpus's Transformer trained here, from memory or the checkpoint in `folder` (which must have been
+    /// trained for the corpus's task: `atlas trace --model` takes any folder).
     mutating func model(_ corpus: CorpusSettings, from folder: URL) throws -> TrainedModel {
         if let cached = models[corpus.id] { return cached }
         let model = try ModelCheckpoint.load(from: folder)
+        try ModelCheckpoint.checkCompatible(model, task: corpus.task, folder: folder)
         models[corpus.id] = model
         return model
     }

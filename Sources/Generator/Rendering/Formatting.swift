@@ -11,6 +11,13 @@ enum Formatting {
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
+    /// A count in words up to twenty, as prose writes it ("eight other methods"); numerals above.
+    static func spelledOut(_ n: Int) -> String {
+        let words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+        return words.indices.contains(n) ? words[n] : String(n)
+    }
+
     /// Three significant digits, switching to scientific notation below 0.001 (e.g. attention scores).
     static func significant(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "–" }

@@ -15,13 +15,13 @@ import Testing
     @Test func aCheckpointForAnotherTaskIsRefusedUpFront() throws {
         let folder = URL(fileURLWithPath: "/tmp/ckpt")
         let sst5 = try Self.trained(outputs: 5, objective: .classification)
-        #expect(throws: Never.self) { try TraceCommand.checkCompatible(sst5, task: .sst5, folder: folder) }
+        #expect(throws: Never.self) { try ModelCheckpoint.checkCompatible(sst5, task: .sst5, folder: folder) }
         #expect(throws: AtlasError(source: "/tmp/ckpt/config.json",
                                    message: "the checkpoint predicts 5 classification output(s); task emobank-valence needs 1",
                                    hint: "pass --model with a checkpoint trained by `atlas train --task emobank-valence`")) {
-            try TraceCommand.checkCompatible(sst5, task: .emobankValence, folder: folder)
+            try ModelCheckpoint.checkCompatible(sst5, task: .emobankValence, folder: folder)
         }
-        #expect(throws: AtlasError.self) { try TraceCommand.checkCompatible(sst5, task: .sst2, folder: folder) }
+        #expect(throws: AtlasError.self) { try ModelCheckpoint.checkCompatible(sst5, task: .sst2, folder: folder) }
     }
 
     /// A checkpoint written to disk reads back with the same weights, configuration and vocabulary.

@@ -92,7 +92,7 @@ import Testing
         let report = try Validation.validate(records, lexicons: Self.lexicons, settings: settings, seed: 0)
         #expect(report.entries.contains { $0.method == MethodID.lat.rawValue && $0.layer == nil })
         let results = CorpusResults(corpus: Self.corpus, dataset: NarrativeData.windowDataset(sequences), metrics: [:],
-                                    records: records, report: report)
+                                    records: records, report: report, description: "fixture")
         let metrics = NarrativeCheckpoint.Metrics(task: "emobank-narrative", report: trained.report, sentenceModel: [:])
         let section = NarrativeContentBuilder.build(results, metrics: metrics, sequences: test)
         #expect(section.narratives.map(\.id) == test.map(\.id))

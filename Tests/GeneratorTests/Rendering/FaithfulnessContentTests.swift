@@ -36,7 +36,7 @@ import Testing
         }
         let summary = FaithfulnessSummary.summarise(evaluations, bins: FaithfulnessBins(), isRegression: false, resamples: 50)
         return CorpusResults(corpus: CorpusSettings(id: "sst5", task: .sst5), dataset: dataset, metrics: [:],
-                             records: records, report: try emptyReport(),
+                             records: records, report: try emptyReport(), description: "fixture",
                              faithfulness: summary)
     }
 

@@ -30,7 +30,7 @@ import Testing
                         attributions: [.lat: Attribution(scores: [0.1, 0.7, 0.2], layers: [[0.1, 0.7, 0.2]])])
         }
         return CorpusResults(corpus: CorpusSettings(id: id, task: .sst5), dataset: dataset, metrics: [:],
-                             records: records, report: report, faithfulness: nil)
+                             records: records, report: report, description: "fixture", faithfulness: nil)
     }
 
     @Test func onlyLinkedWordsGetPagesAndRepeatedSentencesAreListedOnce() throws {
@@ -38,7 +38,7 @@ import Testing
         let scratch = Self.results(id: "sst5", report: try Self.report(rated: rated, top: ["fine", "dull"]))
         let second = Self.results(id: "sst5-minilm", report: try Self.report(rated: rated, top: ["fine"]))
         let content = SiteContentBuilder.build(title: "t", results: [scratch, second], footer: "")
-        #expect(SiteContentBuilder.linkedWords(content.corpora) == ["fine", "dull"])
+        #expect(WordPagesBuilder.linkedWords(content.corpora) == ["fine", "dull"])
         // "film" is rated and frequent, but no page links to it: no page.
         #expect(content.words.map(\.word) == ["dull", "fine"])
         // "fine" occurs in test-1 under both models: one occurrence; its mean LAT score is the first model's.

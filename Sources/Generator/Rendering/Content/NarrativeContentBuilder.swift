@@ -6,7 +6,7 @@ enum NarrativeContentBuilder {
                       sequences: [NarrativeSequence]) -> NarrativeCorpusContent {
         let report = metrics.report
         // The statistics table and per-layer series are the corpus pages' own, computed the same way.
-        let corpus = SiteContentBuilder.corpusContent(r)
+        let corpus = CorpusPageBuilder.content(r)
         let records = Dictionary(r.records.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let sequenceCCC = Dictionary(zip(report.testNarratives, report.model.sequenceConcordances),
                                      uniquingKeysWith: { a, _ in a })
@@ -60,7 +60,7 @@ extension SiteContent {
         downloads += NarrativeCorpusModel.downloads(section.id)
         models.append(ModelSummary(name: section.name, task: section.id, metrics: Array(section.metrics.prefix(4))))
         // The home table's row per method: the primary Spearman over all layers, as the corpora's.
-        let primary = "Spearman ρ, " + SiteContentBuilder.targetLabel(ValidationTarget.defaults(primary: "warriner", secondary: "vader")[0])
+        let primary = "Spearman ρ, " + CorpusPageBuilder.targetLabel(ValidationTarget.defaults(primary: "warriner", secondary: "vader")[0])
         for row in section.statistics where row.layer.isEmpty && row.statistic == primary {
             var key = row
             key.statistic = "\(section.id): Spearman ρ with |V − 5|"
@@ -68,9 +68,7 @@ extension SiteContent {
         }
         var known = Set(methods.map(\.id))
         for id in section.statistics.map(\.methodID) where known.insert(id).inserted {
-            let summary = MethodID(rawValue: id).flatMap { SiteContentBuilder.methodSummaries[$0]?.1 }
-                ?? SiteContentBuilder.baselineSummaries[id] ?? "A baseline."
-            methods.append(MethodInfo(id: id, name: SiteContentBuilder.methodName(id), summary: summary))
+            methods.append(MethodCatalogue.info(id))
         }
     }
 }

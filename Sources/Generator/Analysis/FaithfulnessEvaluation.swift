@@ -1,8 +1,8 @@
-// FaithfulnessStage: a corpus's trace records + its trained model → ERASER faithfulness and SST plausibility, summarised.
+// FaithfulnessEvaluation: a corpus's trace records + its trained model → ERASER faithfulness and SST plausibility, summarised.
 import Core
 import Foundation
 
-enum FaithfulnessStage {
+enum FaithfulnessEvaluation {
     /// The evaluator's inputs: every traced example with its token ids, every method × layer score vector,
     /// and (SST) the human rationale derived from its tree.
     /// The random baseline of example i is drawn from a generator seeded with the build seed and i.

@@ -4,10 +4,6 @@ import Core
 extension SiteContentBuilder {
     /// The per-token random attribution drawn by the faithfulness step (the validation's random baseline is a
     /// different one, shuffling scores across occurrences).
-    static let randomAttributionInfo = MethodInfo(
-        id: MethodID.random.rawValue, name: "Random attribution",
-        summary: "Independent uniform scores per word (seeded): the baseline of the faithfulness and plausibility figures.")
-
     /// The four figures the tables and charts show, in column order.
     static let shownFigures: [FaithfulnessFigure] = [.comprehensiveness, .sufficiency, .auprc, .f1]
 
@@ -17,7 +13,7 @@ extension SiteContentBuilder {
     }
 
     static func label(_ key: AttributionKey, depths: [MethodID: Int]) -> String {
-        layerLabel(key.layer, method: key.method.rawValue, depth: depths[key.method] ?? 0)
+        CorpusPageBuilder.layerLabel(key.layer, method: key.method.rawValue, depth: depths[key.method] ?? 0)
     }
 
     /// One row per key (only the methods' input scores when `inputOnly`), in key order.

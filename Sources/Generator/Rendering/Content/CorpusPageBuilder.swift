@@ -1,0 +1,103 @@
+// CorpusPageBuilder: one corpus's results → its page: the statistics table, the per-layer series, the LAT scatter
+// beside the paper's regression, the top words and the traced examples.
+import Core
+import Foundation
+
+enum CorpusPageBuilder {
+    static func layerLabel(_ layer: Int?, method: String, depth: Int) -> String {
+        guard let layer else { return "" }
+        if layer == 0 { return "input" }
+        if method == MethodID.rawAttention.rawValue && layer == depth - 1 { return "context" }
+        return "layer \(layer)"
+    }
+
+    static func content(_ r: CorpusResults) -> CorpusContent {
+        let depthByMethod = Dictionary(r.report.entries.compactMap { e in e.layer.map { (e.method, $0 + 1) } },
+                                       uniquingKeysWith: max)
+        var rows: [StatisticRow] = []
+        for entry in r.report.entries {
+            let layer = layerLabel(entry.layer, method: entry.method, depth: depthByMethod[entry.method] ?? 0)
+            for target in entry.targets {
+                let what = targetLabel(target.target)
+                if let rho = target.spearman {
+                    rows.append(StatisticRow(methodID: entry.method, layer: layer, statistic: "Spearman ρ, \(what)",
+                                             estimate: rho.estimate, lower: rho.interval?.lower, upper: rho.interval?.upper,
+                                             pValue: rho.adjusted?.holm ?? rho.pValue, n: rho.n))
+                }
+                if let q = target.quadratic, let b2 = q.orthogonal.coefficients.last {
+                    rows.append(StatisticRow(methodID: entry.method, layer: layer,
+                                             statistic: "quadratic term t (poly), \(target.target.lexicon) valence",
+                                             estimate: b2.t, pValue: q.quadraticVersusLinear.adjusted?.holm ?? b2.pValue,
+                                             n: q.orthogonal.n))
+                }
+                if let top = target.topK.first(where: { $0.k == 100 }) ?? target.topK.first, let d = top.cohenD {
+                    rows.append(StatisticRow(methodID: entry.method, layer: layer,
+                                             statistic: "Cohen's d, top \(top.k) vs rest, \(what)",
+                                             estimate: d.estimate, lower: d.interval?.lower, upper: d.interval?.upper,
+                                             pValue: top.welch.map { $0.adjusted?.holm ?? $0.pValue }, n: d.n1 + d.n2))
+                }
+            }
+        }
+        // Per-layer series of the primary Spearman for the layered methods.
+        var lines: [LayerSeries.Line] = []
+        let maxDepth = depthByMethod.values.max() ?? 1
+        for (method, depth) in depthByMethod.sorted(by: { $0.key < $1.key }) {
+            var values = [Double?](repeating: nil, count: maxDepth)
+            for entry in r.report.entries where entry.method == method {
+                guard let layer = entry.layer, layer < depth else { continue }
+                values[layer] = entry.targets.first?.spearman?.estimate
+            }
+            lines.append(LayerSeries.Line(methodID: method, values: values))
+        }
+        let labels = (0..<maxDepth).map { $0 == 0 ? "input" : "\($0)" }
+        let series = lines.isEmpty ? [] : [LayerSeries(statistic: "Spearman ρ with |V − 5| (Warriner), by layer",
+                                                       layerLabels: labels, lines: lines)]
+        let latEntry = r.report.entries.first { $0.method == MethodID.lat.rawValue && $0.layer == nil }
+        let scatter = scatterContent(latEntry, published: PublishedFigures.row(for: r.corpus.task))
+        let topWords = r.report.entries.filter { $0.layer == nil }.map { entry in
+            TopWordList(methodID: entry.method, words: entry.topWords.prefix(25).map {
+                TopWord(word: $0.word, score: $0.meanScore, valence: $0.ratings["warriner.valence.intensity"])
+            })
+        }
+        let rationales = Dictionary(r.dataset.split(r.corpus.split).map { ($0.id, $0.rationale) }, uniquingKeysWith: { a, _ in a })
+        let examples = r.records.map { record in
+            var example = ExampleContentBuilder.content(record, dataset: r.dataset)
+            example.rationale = (rationales[record.id] ?? nil).map { Array($0.prefix(record.tokens.count)) }
+            return example
+        }
+        var content = CorpusContent(id: r.corpus.id, name: r.corpus.modelName, description: r.description,
+                                    metrics: SiteContentBuilder.modelMetrics(r.metrics), statistics: rows + SiteContentBuilder.faithfulnessStatistics(r),
+                                    layerSeries: series + SiteContentBuilder.faithfulnessSeries(r), scatter: scatter,
+                                    topWords: topWords, examples: examples)
+        content.faithfulness = SiteContentBuilder.faithfulnessRows(r, inputOnly: false)
+        content.methodComparisons = SiteContentBuilder.methodComparisons(r)
+        return content
+    }
+
+    static func targetLabel(_ t: ValidationTarget) -> String {
+        let lexicon = t.lexicon == "warriner" ? "Warriner" : t.lexicon == "vader" ? "VADER" : t.lexicon
+        return t.measure == .intensity ? "\(lexicon) |\(t.dimension.rawValue) − neutral|" : "\(lexicon) \(t.dimension.rawValue)"
+    }
+
+    static func scatterContent(_ entry: MethodLayerValidation?, published: PublishedFigures) -> ScatterContent {
+        let target = entry?.targets.first { $0.quadratic != nil }
+        let points = (entry?.scatter ?? []).map {
+            ScatterPoint(word: $0.word, valence: $0.valence, score: $0.meanScore, occurrences: $0.n)
+        }
+        var fit = QuadraticFit(b0: 0, b1: 0, b2: 0, rSquared: 0)
+        var comparison: [ComparisonRow] = []
+        if let q = target?.quadratic {
+            let c = q.quadratic.coefficients.map(\.estimate)
+            if c.count == 3 { fit = QuadraticFit(b0: c[0], b1: c[1], b2: c[2], rSquared: q.quadratic.rSquared) }
+            let poly = q.orthogonal.coefficients
+            comparison = [
+                ComparisonRow(label: "word types (seen more than once)", ours: "\(q.orthogonal.n)", published: published.wordTypes),
+                ComparisonRow(label: "linear term t", ours: String(format: "%.2f", poly.count > 1 ? poly[1].t : .nan), published: published.linearT),
+                ComparisonRow(label: "quadratic term t", ours: String(format: "%.2f", poly.count > 2 ? poly[2].t : .nan), published: published.quadraticT),
+                ComparisonRow(label: "R²", ours: String(format: "%.3f", q.orthogonal.rSquared), published: published.rSquared),
+            ]
+        }
+        return ScatterContent(methodID: MethodID.lat.rawValue, lexicon: "Warriner valence (1–9)", points: points,
+                              fit: fit, comparison: comparison)
+    }
+}
