@@ -8,7 +8,7 @@ func runMiniLM(folder: String, sstDirectory: String, threads: [Int], runs: Int, 
     func read(_ name: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: folder + "/" + name)) }
     let configuration = try BertConfiguration.decode(try read("config.json"), source: folder + "/config.json")
     let tokenizer = try WordPieceTokenizer(tokenizerJSON: try read("tokenizer.json"), source: folder + "/tokenizer.json")
-    let checkpoint = try CheckpointTensors.decode([UInt8](try read("model.safetensors")), source: folder + "/model.safetensors")
+    let checkpoint = try Safetensors.decode([UInt8](try read("model.safetensors")), source: folder + "/model.safetensors")
     var encoder = try BertEncoder(configuration: configuration, checkpoint: checkpoint, source: folder)
     let sentences = try readSST(sstDirectory + "/test.txt").map { tokenizer.encode(words: $0.words, maxLength: 128).ids }
     let json = "[" + sentences.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",\n") + "]\n"

@@ -51,10 +51,10 @@ struct PretrainedFolder: Sendable {
                              hint: "tokenizer.json and config.json must come from the same model")
         }
         let weights = file("model.safetensors")
-        let checkpoint = try CheckpointTensors.decode([UInt8](Data(contentsOf: weights, options: .alwaysMapped)),
-                                                      source: weights.path)
+        let checkpoint = try Safetensors.decode([UInt8](Data(contentsOf: weights, options: .alwaysMapped)),
+                                                source: weights.path)
         let encoder = try BertEncoder(configuration: configuration, checkpoint: checkpoint, source: weights.path)
-        let converted = Set(checkpoint.storedTypes.values).subtracting(["F32"]).sorted()
+        let converted = Set(checkpoint.storedTypes.values).subtracting([.f32]).map(\.rawValue).sorted()
         return LoadedPretrainedModel(folder: url, configuration: configuration, tokenizer: tokenizer, encoder: encoder,
                                      convertedTypes: converted)
     }

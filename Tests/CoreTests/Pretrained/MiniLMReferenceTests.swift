@@ -68,7 +68,7 @@ import Testing
         let configurationURL = folder.appendingPathComponent("config.json")
         let configuration = try BertConfiguration.decode(Data(contentsOf: configurationURL), source: configurationURL.path)
         let weightsURL = folder.appendingPathComponent("model.safetensors")
-        let checkpoint = try CheckpointTensors.decode([UInt8](Data(contentsOf: weightsURL)), source: weightsURL.path)
+        let checkpoint = try Safetensors.decode([UInt8](Data(contentsOf: weightsURL)), source: weightsURL.path)
         var encoder = try BertEncoder(configuration: configuration, checkpoint: checkpoint, source: weightsURL.path)
         let tokenizer = try Self.tokenizer(folder)
         let sentences = try Self.fixture().sentences

@@ -1,7 +1,8 @@
-// Safetensors: the bytes ↔ named tensors codec of the safetensors format (F32 tensors + string metadata).
+// Safetensors: the bytes ↔ named tensors codec of the safetensors format, for the project's checkpoints and Hugging Face ones.
 import Foundation
 
-/// The safetensors file format (https://github.com/huggingface/safetensors), for Float32 tensors.
+/// The safetensors file format (https://github.com/huggingface/safetensors): the one reader and writer
+/// of the project's own checkpoints and of published Hugging Face checkpoints.
 ///
 /// Layout:
 /// ```
@@ -10,16 +11,26 @@ import Foundation
 ///            "name": { "dtype": "F32", "shape": [d0, d1, …], "data_offsets": [begin, end] }, … }
 /// ```
 /// Offsets are relative to the start of the data; the ranges must tile the data exactly (no holes,
-/// no overlap), as the reference implementation requires. Encoding pads the header with spaces so
-/// the data starts at a multiple of 8 bytes. Pure: no file I/O here.
+/// no overlap), as the reference implementation requires. Elements are stored little-endian.
+///
+/// `encode` writes F32 only and pads the header with spaces so the data starts at a multiple of 8 bytes.
+/// `decode` reads F32 as is and widens F16 and BF16 to F32. The widening is exact, never a rounding:
+/// F32 has a wider exponent range and a longer significand than both. A binary16 value has 11 significant
+/// bits and lies between 2⁻²⁴ and 65504 in magnitude (subnormals included), all normal F32 numbers; a
+/// bfloat16 value is the upper 16 bits of an F32 (same 8-bit exponent, 8 significant bits), so it *is* an F32
+/// with zero low bits. Infinities, signed zeros and NaNs stay what they were. Integer tensors (I64, I32, …,
+/// BOOL) are checked like any tensor but not decoded; any other dtype is refused. Pure: no file I/O here.
 public enum Safetensors {
-    /// A decoded file: tensors in data order plus the metadata strings.
+    /// A decoded file: float tensors in data order plus the metadata strings.
     public struct Contents: Sendable {
+        /// The floating-point tensors as F32, in data order (the order `encode` wrote them in).
         public var tensors: [(name: String, tensor: Tensor)]
         public var metadata: [String: String]
+        /// The stored dtype of each tensor in `tensors` (F32, F16 or BF16): which ones were widened.
+        public var storedTypes: [String: DType] = [:]
         /// Integer tensors (e.g. BERT's I64 `embeddings.position_ids` buffer): name → dtype. Their bytes are checked
         /// to tile the data like any tensor's but not decoded; they are never model weights.
-        public var skippedIntegerTensors: [String: String] = [:]
+        public var integerTensors: [String: DType] = [:]
 
         public init(tensors: [(name: String, tensor: Tensor)], metadata: [String: String] = [:]) {
             self.tensors = tensors
@@ -60,109 +71,26 @@ public enum Safetensors {
         return bytes
     }
 
-    /// Decodes safetensors bytes, refusing a truncated file, a malformed header, an unknown dtype,
-    /// offsets that disagree with the shape, and ranges that overlap, leave holes or run past the end.
+    /// Decodes safetensors bytes: F32 tensors as they are, F16 and BF16 widened to F32, integer tensors set
+    /// aside by name, in data order. Refuses a truncated file, a malformed header, any other dtype, offsets
+    /// that disagree with the shape, and ranges that overlap, leave holes or run past the end (see `Header`).
     /// `source` names the file in errors.
     public static func decode(_ bytes: [UInt8], source: String) throws -> Contents {
-        func fail(_ message: String, _ hint: String? = nil) -> AtlasError {
-            AtlasError(source: source, message: message, hint: hint)
-        }
-        guard bytes.count >= 8 else {
-            throw fail("file is truncated: \(bytes.count) bytes, a safetensors file starts with an 8-byte header length",
-                       "the file was not completely written; save or download it again")
-        }
-        var headerLength: UInt64 = 0
-        for i in 0..<8 { headerLength |= UInt64(bytes[i]) << (8 * UInt64(i)) }
-        guard headerLength <= UInt64(bytes.count - 8) else {
-            throw fail("file is truncated: the header claims \(headerLength) bytes but only \(bytes.count - 8) follow",
-                       "the file was not completely written; save or download it again")
-        }
-        let dataStart = 8 + Int(headerLength)
-        let headerObject = try? JSONSerialization.jsonObject(with: Data(bytes[8..<dataStart]))
-        guard let header = headerObject as? [String: Any] else {
-            throw fail("the header is not a JSON object", "this is not a safetensors file")
-        }
-        var metadata: [String: String] = [:]
-        if let raw = header["__metadata__"] {
-            guard let values = raw as? [String: Any] else { throw fail("__metadata__ is not an object of strings") }
-            for (key, value) in values {
-                guard let text = value as? String else { throw fail("__metadata__ value for \"\(key)\" is not a string") }
-                metadata[key] = text
-            }
-        }
-        let dataLength = bytes.count - dataStart
-        var described: [(name: String, shape: [Int], begin: Int, end: Int)] = []
-        var skipped: [String: String] = [:]
-        for (name, raw) in header where name != "__metadata__" {
-            guard let info = raw as? [String: Any] else { throw fail("tensor \"\(name)\" is not described by an object") }
-            guard let dtype = info["dtype"] as? String else { throw fail("tensor \"\(name)\" has no dtype") }
-            let integerWidth = integerWidths[dtype]
-            guard dtype == "F32" || integerWidth != nil else {
-                throw fail("tensor \"\(name)\" has dtype \(dtype); only F32 is supported",
-                           "convert the weights to float32 before saving")
-            }
-            let width = integerWidth ?? 4
-            guard let shape = integers(info["shape"]), shape.allSatisfy({ $0 >= 0 }) else {
-                throw fail("tensor \"\(name)\" has no valid shape")
-            }
-            guard let offsets = integers(info["data_offsets"]), offsets.count == 2,
-                  offsets[0] >= 0, offsets[0] <= offsets[1] else {
-                throw fail("tensor \"\(name)\" has invalid data_offsets")
-            }
-            let expected = shape.reduce(1, *) * width
-            guard offsets[1] - offsets[0] == expected else {
-                throw fail("tensor \"\(name)\" has data_offsets \(offsets) spanning \(offsets[1] - offsets[0]) bytes, "
-                           + "but shape \(shape) of \(dtype) needs \(expected)")
-            }
-            guard offsets[1] <= dataLength else {
-                throw fail("file is truncated: tensor \"\(name)\" ends at data byte \(offsets[1]) but the data has \(dataLength) bytes",
-                           "the file was not completely written; save or download it again")
-            }
-            described.append((name, shape, offsets[0], offsets[1]))
-            if integerWidth != nil { skipped[name] = dtype }
-        }
-        described.sort { ($0.begin, $0.end, $0.name) < ($1.begin, $1.end, $1.name) }
-        var cursor = 0
-        for entry in described {
-            if entry.begin < cursor {
-                throw fail("tensor \"\(entry.name)\" overlaps the tensor before it (data bytes \(entry.begin)..<\(cursor))")
-            }
-            if entry.begin > cursor {
-                throw fail("data bytes \(cursor)..<\(entry.begin) belong to no tensor (a hole before \"\(entry.name)\")")
-            }
-            cursor = entry.end
-        }
-        guard cursor == dataLength else {
-            throw fail("data bytes \(cursor)..<\(dataLength) belong to no tensor")
-        }
-        let tensors = described.filter { skipped[$0.name] == nil }.map { entry -> (name: String, tensor: Tensor) in
-            var scalars = [Float](repeating: 0, count: (entry.end - entry.begin) / 4)
-            bytes.withUnsafeBufferPointer { raw in
-                for i in scalars.indices {
-                    let at = dataStart + entry.begin + 4 * i
-                    let bits = UInt32(raw[at]) | UInt32(raw[at + 1]) << 8 | UInt32(raw[at + 2]) << 16 | UInt32(raw[at + 3]) << 24
-                    scalars[i] = Float(bitPattern: bits)
+        let header = try Header(bytes, source: source)
+        var contents = Contents(tensors: [], metadata: header.metadata)
+        bytes.withUnsafeBytes { raw in
+            for entry in header.entries {
+                guard entry.dtype.isFloat else {
+                    contents.integerTensors[entry.name] = entry.dtype
+                    continue
                 }
+                let stored = raw[(header.dataStart + entry.range.lowerBound)..<(header.dataStart + entry.range.upperBound)]
+                let scalars = entry.dtype.widened(UnsafeRawBufferPointer(rebasing: stored))
+                contents.tensors.append((entry.name, Tensor(shape: entry.shape, scalars: scalars)))
+                contents.storedTypes[entry.name] = entry.dtype
             }
-            return (entry.name, Tensor(shape: entry.shape, scalars: scalars))
         }
-        var contents = Contents(tensors: tensors, metadata: metadata)
-        contents.skippedIntegerTensors = skipped
         return contents
-    }
-
-    /// Bytes per element of the integer dtypes that are accepted and skipped.
-    static let integerWidths: [String: Int] = ["I64": 8, "U64": 8, "I32": 4, "U32": 4, "I16": 2, "U16": 2, "I8": 1, "U8": 1,
-                                               "BOOL": 1]
-
-    private static func integers(_ value: Any?) -> [Int]? {
-        guard let array = value as? [Any] else { return nil }
-        var result: [Int] = []
-        for element in array {
-            guard let number = element as? Int else { return nil }
-            result.append(number)
-        }
-        return result
     }
 
     /// A JSON string literal with the characters JSON requires escaped.

@@ -5,8 +5,8 @@ extension BertEncoder {
     ///
     /// Every layout tensor must be provided exactly once with its layout shape; every checkpoint tensor
     /// must map to a layout tensor or be one `BertKeyMap` ignores. F16/BF16 tensors arrive already widened
-    /// to F32 (`CheckpointTensors.storedTypes` says which). `source` names the file in errors.
-    public init(configuration: BertConfiguration, checkpoint: CheckpointTensors, source: String) throws {
+    /// to F32 (`Safetensors.Contents.storedTypes` says which). `source` names the file in errors.
+    public init(configuration: BertConfiguration, checkpoint: Safetensors.Contents, source: String) throws {
         try configuration.validate(source: source)
         var layout = ParameterLayout()
         let embeddings = BertEmbeddings(configuration: configuration, layout: &layout)
@@ -20,7 +20,7 @@ extension BertEncoder {
             throw AtlasError(source: source, message: "tensor \"\(name)\" has integer dtype \(dtype) and is not a BERT weight",
                              hint: "only floating-point BERT weights (and embeddings.position_ids) are expected")
         }
-        for (name, tensor) in checkpoint.tensors.sorted(by: { $0.key < $1.key }) {
+        for (name, tensor) in checkpoint.tensors.sorted(by: { $0.name < $1.name }) {
             switch BertKeyMap.target(for: name) {
             case .ignored: continue
             case .unknown:

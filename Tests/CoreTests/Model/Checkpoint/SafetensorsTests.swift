@@ -1,4 +1,5 @@
-// SafetensorsTests: round trip, byte layout, a fixture written by Python's safetensors, and each refusal.
+// SafetensorsTests: round trip, byte layout, a fixture written by Python's safetensors, F16/BF16 widening, integer
+// tensors set aside, and each refusal.
 import Foundation
 import Testing
 @testable import Core
@@ -16,6 +17,9 @@ import Testing
         #expect(decoded.tensors.map(\.name) == ["b.weight", "a.bias", "scalar"])
         for (a, b) in zip(decoded.tensors, Self.tensors) { #expect(a.tensor == b.tensor) }
         #expect(decoded.metadata == ["format": "pt", "task": "sst5 \"quoted\""])
+        #expect(decoded.storedTypes == ["b.weight": .f32, "a.bias": .f32, "scalar": .f32])
+        // Checkpoints on disk are re-encoded from decoded tensors: the bytes must come back identical.
+        #expect(Safetensors.encode(decoded.tensors, metadata: decoded.metadata) == bytes)
     }
 
     @Test func headerIsPaddedAndLittleEndian() throws {
@@ -47,6 +51,54 @@ import Testing
         return (0..<8).map { UInt8((h.count >> (8 * $0)) & 0xFF) } + h + data
     }
 
+    /// Safetensors bytes for (name, dtype, shape, raw little-endian data), the tensors laid out in the given order.
+    static func file(_ tensors: [(String, String, [Int], [UInt8])]) -> [UInt8] {
+        var offset = 0
+        var entries: [String] = []
+        for (name, dtype, shape, data) in tensors {
+            entries.append("\"\(name)\":{\"dtype\":\"\(dtype)\",\"shape\":\(shape),\"data_offsets\":[\(offset),\(offset + data.count)]}")
+            offset += data.count
+        }
+        return bytes(header: "{\(entries.joined(separator: ","))}", data: tensors.flatMap(\.3))
+    }
+
+    static func littleEndian<T: FixedWidthInteger>(_ values: [T]) -> [UInt8] {
+        values.flatMap { value in (0..<(T.bitWidth / 8)).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    }
+
+    /// Published checkpoints store F16 or BF16 weights: they are widened to the very same value in F32.
+    @Test func widensF16AndBF16ExactlyAndReportsStoredTypes() throws {
+        // F16 = sign | 5-bit exponent (bias 15) | 10-bit mantissa:
+        //   0x3C00 = 0 01111 0000000000 → +2⁰ × 1                 = 1
+        //   0xC100 = 1 10000 0100000000 → −2¹ × (1 + 256/1024)    = −2.5
+        //   0x3555 = 0 01101 0101010101 → +2⁻² × (1 + 341/1024)   = 0.333251953125
+        //   0x7BFF = 0 11110 1111111111 → +2¹⁵ × (1 + 1023/1024)  = 65504, the largest finite F16
+        //   0x0001 = 0 00000 0000000001 → subnormal: 1 × 2⁻²⁴      (F32 bits 0x33800000, a normal F32)
+        //   0x8000 → −0, 0xFC00 → −∞, 0x7E00 → quiet NaN (F32 bits 0x7FC00000)
+        // BF16 = the upper 16 bits of an F32 (sign | 8-bit exponent, bias 127 | 7-bit mantissa):
+        //   0x3F80 = 0 01111111 0000000 → +2⁰ × 1                  = 1
+        //   0xBE20 = 1 01111100 0100000 → −2⁻³ × (1 + 32/128)      = −0.15625
+        //   0x4049 = 0 10000000 1001001 → +2¹ × (1 + 73/128)       = 3.140625
+        //   0x7F80 → +∞
+        let bytes = Self.file([
+            ("a", "F32", [2], Self.littleEndian([Float(1.5).bitPattern, Float(-3).bitPattern])),
+            ("b", "F16", [2, 4], Self.littleEndian([UInt16(0x3C00), 0xC100, 0x3555, 0x7BFF, 0x0001, 0x8000, 0xFC00, 0x7E00])),
+            ("c", "BF16", [4], Self.littleEndian([UInt16(0x3F80), 0xBE20, 0x4049, 0x7F80])),
+            ("embeddings.position_ids", "I64", [1, 2], Self.littleEndian([Int64(0), 1])),
+        ])
+        let decoded = try Safetensors.decode(bytes, source: "m.safetensors")
+        #expect(decoded.tensors.map(\.name) == ["a", "b", "c"], "data order, integer tensors left out")
+        let byName = Dictionary(uniqueKeysWithValues: decoded.tensors.map { ($0.name, $0.tensor) })
+        #expect(byName["a"] == Tensor(shape: [2], scalars: [1.5, -3]))
+        let f16 = try #require(byName["b"])
+        #expect(f16.shape == [2, 4])
+        #expect(f16.scalars.map(\.bitPattern) == [Float(1), -2.5, 0.333251953125, 65504, 0x1p-24, -0.0, -.infinity].map(\.bitPattern)
+                + [0x7FC0_0000])
+        #expect(byName["c"] == Tensor(shape: [4], scalars: [1, -0.15625, 3.140625, .infinity]))
+        #expect(decoded.storedTypes == ["a": .f32, "b": .f16, "c": .bf16])
+        #expect(decoded.integerTensors == ["embeddings.position_ids": .i64])
+    }
+
     /// Hugging Face checkpoints carry integer buffers such as BERT's I64 `embeddings.position_ids`: they are
     /// checked for size and tiling, reported by name, and left out of the float tensors.
     @Test func integerTensorsAreSkippedByName() throws {
@@ -56,7 +108,15 @@ import Testing
         let contents = try Safetensors.decode(Self.bytes(header: header, data: data), source: "hf.safetensors")
         #expect(contents.tensors.map(\.name) == ["w"])
         #expect(contents.tensors[0].tensor.scalars == [1])
-        #expect(contents.skippedIntegerTensors == ["embeddings.position_ids": "I64"])
+        #expect(contents.integerTensors == ["embeddings.position_ids": .i64])
+        // Every integer width is sized by its own dtype and set aside the same way.
+        let widths = Self.file([("i32", "I32", [2], [UInt8](repeating: 0, count: 8)), ("u32", "U32", [1], [1, 0, 0, 0]),
+                                ("i16", "I16", [2], [0, 0, 1, 0]), ("u16", "U16", [1], [1, 0]), ("i8", "I8", [3], [0, 1, 2]),
+                                ("u8", "U8", [1], [255]), ("mask", "BOOL", [2], [1, 0]), ("u64", "U64", [1], [UInt8](repeating: 0, count: 8))])
+        let integers = try Safetensors.decode(widths, source: "hf.safetensors")
+        #expect(integers.tensors.isEmpty)
+        #expect(integers.integerTensors == ["i32": .i32, "u32": .u32, "i16": .i16, "u16": .u16, "i8": .i8, "u8": .u8,
+                                            "mask": .bool, "u64": .u64])
         // An I64 tensor whose offsets span F32-sized bytes is refused like any other.
         let short = #"{"p":{"dtype":"I64","shape":[2],"data_offsets":[0,8]}}"#
         #expect(throws: AtlasError.self) {
@@ -64,12 +124,30 @@ import Testing
         }
     }
 
+    /// F64, FP8 and any later dtype are refused whole: the error names the file, the tensor and the dtype.
+    @Test func refusesOtherDTypesNamingFileTensorAndDType() {
+        let bytes = Self.file([("w", "F32", [1], [0, 0, 0, 0]), ("encoder.scale", "F64", [1], [UInt8](repeating: 0, count: 8))])
+        #expect(throws: AtlasError(source: "m.safetensors",
+                                   message: #"tensor "encoder.scale" has dtype F64; only F32, F16, BF16 and integer tensors can be read"#,
+                                   hint: "convert the weights to float32 (or float16/bfloat16) first")) {
+            try Safetensors.decode(bytes, source: "m.safetensors")
+        }
+    }
+
     @Test(arguments: [
         ("truncated header length", [UInt8](repeating: 0, count: 5), "truncated"),
         ("header longer than file", [16, 0, 0, 0, 0, 0, 0, 0, 123], "truncated"),
         ("not JSON", bytes(header: "nope", data: []), "not a JSON object"),
-        ("unknown dtype", bytes(header: #"{"x":{"dtype":"F16","shape":[2],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]), "dtype F16"),
+        ("F64", bytes(header: #"{"x":{"dtype":"F64","shape":[1],"data_offsets":[0,8]}}"#, data: [UInt8](repeating: 0, count: 8)),
+         #"tensor "x" has dtype F64"#),
+        ("FP8", bytes(header: #"{"x":{"dtype":"F8_E4M3","shape":[1],"data_offsets":[0,1]}}"#, data: [0]), #"tensor "x" has dtype F8_E4M3"#),
+        ("no dtype", bytes(header: #"{"x":{"shape":[1],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]), "has no dtype"),
+        ("fractional shape", bytes(header: #"{"x":{"dtype":"F32","shape":[1.5],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]), "no valid shape"),
+        ("shape overflows", bytes(header: #"{"x":{"dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]),
+         "too large"),
         ("data cut short", bytes(header: #"{"x":{"dtype":"F32","shape":[2],"data_offsets":[0,8]}}"#, data: [0, 0, 0, 0]), "truncated"),
+        ("F16 data cut short", bytes(header: #"{"x":{"dtype":"F16","shape":[3],"data_offsets":[0,6]}}"#, data: [0, 0, 0, 0]), "truncated"),
+        ("F16 sized as F32", bytes(header: #"{"x":{"dtype":"F16","shape":[1],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]), "needs 2"),
         ("offsets disagree with shape", bytes(header: #"{"x":{"dtype":"F32","shape":[2],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]), "needs 8"),
         ("reversed offsets", bytes(header: #"{"x":{"dtype":"F32","shape":[0],"data_offsets":[4,0]}}"#, data: [0, 0, 0, 0]), "invalid data_offsets"),
         ("overlap", bytes(header: #"{"x":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"y":{"dtype":"F32","shape":[1],"data_offsets":[4,8]}}"#,
