@@ -26,6 +26,9 @@ struct Options {
     /// With a model folder: time all-MiniLM-L6-v2 inference instead (MiniLMRun.swift).
     var miniLM: String? = nil
     var idsOutput = "/tmp/minilm-ids.json"
+    /// With a checkpoint folder: integrated gradients' per-token error against the converged integral instead.
+    var igAccuracy: String? = nil
+    var sentences = 60
 
     init(_ arguments: [String]) {
         var i = 1
@@ -41,6 +44,8 @@ struct Options {
             case "--sst": sst = value
             case "--minilm": miniLM = value
             case "--ids-output": idsOutput = value
+            case "--ig-accuracy": igAccuracy = value
+            case "--sentences": sentences = Int(value) ?? sentences
             case "--seconds": seconds = Double(value) ?? seconds
             case "--threads": threads = value.split(separator: ",").compactMap { Int($0) }
             default: print("unknown argument \(arguments[i])"); exit(2)
@@ -160,6 +165,11 @@ func inferenceSentencesPerSecond(_ model: inout SentimentTransformer, options: O
 // MARK: - Main
 
 let options = Options(CommandLine.arguments)
+if let folder = options.igAccuracy {
+    try runIntegratedGradientsAccuracy(model: folder, sstDirectory: options.sst ?? "../shared/corpora/sst",
+                                       sentences: options.sentences, threads: options.threads.max() ?? 2)
+    exit(0)
+}
 if let folder = options.miniLM {
     try runMiniLM(folder: folder, sstDirectory: options.sst ?? "../shared/corpora/sst", threads: options.threads,
                   runs: options.runs, idsOutput: options.idsOutput)

@@ -2,10 +2,10 @@
 import Foundation
 
 /// Each index is written once, from any thread; `values()` is read after every worker has finished.
-final class OrderedSlots<Value>: @unchecked Sendable {
+public final class OrderedSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]
     private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
-    func values() -> [Value] { lock.withLock { slots.map { $0! } } }
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
+    public func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+    public func values() -> [Value] { lock.withLock { slots.map { $0! } } }
 }

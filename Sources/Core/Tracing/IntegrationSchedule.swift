@@ -14,31 +14,55 @@ import Foundation
 /// - `gaussLegendre(points: m)`: the m-point Gauss–Legendre rule mapped to [0, 1] (exact for
 ///   polynomials of degree 2m − 1; nodes cluster at both ends like 1/m²).
 ///
-/// `steps` counts intervals (uniform, trapezoid, quadratic) or nodes (Gauss–Legendre). The
+/// - `gradedGaussLegendre(points: m, power: p)`: the m-point Gauss–Legendre rule in u on [0, 1] for
+///   ∫₀¹ g(t) dt = ∫₀¹ g(uᵖ) · p·uᵖ⁻¹ du, i.e. nodes t = uᵖ with weights p·uᵖ⁻¹·w. Grading pulls the
+///   nodes towards the baseline (p = 2 squares every plain Gauss–Legendre node, so half of them lie below
+///   t ≈ 0.25 and the first at ≈ 2/m⁴), at the price
+///   of exactness: polynomials in t are integrated exactly up to degree (2m − 1 − (p − 1)) / p, not 2m − 1.
+///
+/// - `adaptiveGaussKronrod(intervals: s)`: 15-point Kronrod rules on s first intervals graded towards the
+///   baseline (breaks (j/s)³), bisected where |K15 − G7| is largest until every token's score meets the
+///   tolerance (`IntegratedGradients`; `AdaptiveGaussKronrod`). `nodes()` gives the first partition's rule.
+///
+/// `steps` counts intervals (uniform, trapezoid, quadratic, adaptive) or nodes (the Gauss–Legendre rules). The
 /// tests compare the rules on functions that, like this architecture, change mostly near the
 /// baseline; Gauss–Legendre had the smallest error on all of them and is `IntegratedGradients`'
 /// default, with `uniform` kept for comparison with the usual 50-step right Riemann sum.
 public struct IntegrationSchedule: Codable, Equatable, Hashable, Sendable {
     public enum Rule: String, Codable, Sendable, Hashable, CaseIterable {
         case uniform, trapezoid, quadratic, gaussLegendre = "gauss-legendre"
+        case gradedGaussLegendre = "graded-gauss-legendre"
+        case adaptiveGaussKronrod = "adaptive-gauss-kronrod"
     }
 
     public var rule: Rule
     public var steps: Int
+    /// The grading power p of `gradedGaussLegendre` (nil for the other rules, and absent from their JSON).
+    public var power: Int?
 
-    public init(rule: Rule, steps: Int) {
+    public init(rule: Rule, steps: Int, power: Int? = nil) {
         precondition(steps >= 1, "an integration schedule needs at least 1 step, got \(steps)")
+        precondition(rule != .gradedGaussLegendre || (power ?? 2) >= 1, "a grading power must be at least 1")
         self.rule = rule
         self.steps = steps
+        self.power = rule == .gradedGaussLegendre ? (power ?? 2) : nil
     }
 
     public static func uniform(steps: Int = 50) -> Self { .init(rule: .uniform, steps: steps) }
     public static func trapezoid(steps: Int = 50) -> Self { .init(rule: .trapezoid, steps: steps) }
     public static func quadratic(steps: Int = 50) -> Self { .init(rule: .quadratic, steps: steps) }
     public static func gaussLegendre(points: Int = 50) -> Self { .init(rule: .gaussLegendre, steps: points) }
+    public static func gradedGaussLegendre(points: Int, power: Int = 2) -> Self {
+        .init(rule: .gradedGaussLegendre, steps: points, power: power)
+    }
+
+    public static func adaptiveGaussKronrod(intervals: Int = 3) -> Self { .init(rule: .adaptiveGaussKronrod, steps: intervals) }
+
+    /// The adaptive rule's first partition of [0, 1]: breaks (j/s)³, dense near the baseline.
+    public var initialBreaks: [Double] { (0...steps).map { pow(Double($0) / Double(steps), 3) } }
 
     /// The same rule with `steps` doubled (used by adaptive refinement).
-    public var refined: Self { .init(rule: rule, steps: steps * 2) }
+    public var refined: Self { .init(rule: rule, steps: steps * 2, power: power) }
 
     /// Nodes t ∈ [0, 1] and weights (Σ w = 1), in increasing t.
     public func nodes() -> (points: [Double], weights: [Double]) {
@@ -52,6 +76,12 @@ public struct IntegrationSchedule: Codable, Equatable, Hashable, Sendable {
             return trapezoidWeights((0...m).map { pow(Double($0) / Double(m), 2) })
         case .gaussLegendre:
             return gaussLegendreNodes(m)
+        case .adaptiveGaussKronrod:
+            let rules = zip(initialBreaks, initialBreaks.dropFirst()).map { GaussKronrod15.rule(from: $0, to: $1) }
+            return (rules.flatMap(\.points), rules.flatMap(\.kronrod))
+        case .gradedGaussLegendre:
+            let p = Double(power ?? 2), (u, w) = gaussLegendreNodes(m)
+            return (u.map { pow($0, p) }, zip(u, w).map { p * pow($0, p - 1) * $1 })
         }
     }
 }
