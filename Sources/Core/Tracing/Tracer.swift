@@ -4,9 +4,12 @@ import Foundation
 
 /// Traces examples through a model: one forward pass per batch feeds every attention method (they read the
 /// attention maps the pass kept); the gradient methods (gradient sensitivity, gradient × input, integrated
-/// gradients) run per item through the model's `outputsAndInputGradients`. Batches are shared out round-robin
-/// over `options.threads` workers, each with its own copy of the model (its own workspace), and the records
-/// come back in the order of the inputs whatever the number of workers.
+/// gradients) run per item through the model's `outputsAndInputGradients`. The work goes in rounds of one batch
+/// per worker: the workers run the round's forward passes side by side, then share out the round's items one
+/// at a time, so that the per-item gradient work keeps every worker busy even when there are fewer batches than
+/// workers (a small corpus, the last round). Each worker has its own copy of the model (its own workspace).
+/// Batches are fixed by `batchSize` alone and every record depends only on its item, so the records, returned
+/// in the order of the inputs, are the same whatever the number of workers.
 public struct Tracer<Model: TraceableModel>: Sendable {
     public var model: Model
     public var options: TracingOptions
@@ -20,21 +23,57 @@ public struct Tracer<Model: TraceableModel>: Sendable {
     /// the number of inputs just finished, possibly from several threads at once.
     public func trace(_ inputs: [Model.Example], progress: @Sendable (Int) -> Void = { _ in }) -> [TraceRecord] {
         let batches = model.tracingBatches(inputs, batchSize: max(1, options.batchSize))
-        let workers = max(1, min(options.threads, batches.count))
+        let workers = max(1, options.threads)
+        let locals = (0..<workers).map { _ in WorkerModel(model) }
         let results = OrderedSlots<[TraceRecord]>(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var local = model  // each worker grows its own workspace (copy on write)
-            local.useOneThread()
-            for batchIndex in stride(from: worker, to: batches.count, by: workers) {
-                let indices = batches[batchIndex]
-                let forwards = local.forwardForTracing(indices.map { inputs[$0] })
-                for (index, items) in zip(indices, forwards) {
-                    results.set(index, items.map { Self.record($0, model: &local, options: options) })
+        for roundStart in stride(from: 0, to: batches.count, by: workers) {
+            let round = Array(batches[roundStart..<min(roundStart + workers, batches.count)])
+            let forwards = OrderedSlots<[[TracedForward]]>(count: round.count)
+            DispatchQueue.concurrentPerform(iterations: round.count) { worker in
+                forwards.set(worker, locals[worker].model.forwardForTracing(round[worker].map { inputs[$0] }))
+            }
+            let passes = forwards.values()
+            let items = passes.flatMap { $0.flatMap { $0 } }  // every traced item of the round, in input order
+            let records = OrderedSlots<TraceRecord>(count: items.count)
+            let next = SharedCounter()
+            DispatchQueue.concurrentPerform(iterations: min(workers, items.count)) { worker in
+                while let k = next.take(below: items.count) {
+                    records.set(k, Self.record(items[k], model: &locals[worker].model, options: options))
+                }
+            }
+            let traced = records.values()
+            var start = 0
+            for (indices, forward) in zip(round, passes) {
+                for (index, itemsOfInput) in zip(indices, forward) {
+                    results.set(index, Array(traced[start..<(start + itemsOfInput.count)]))
+                    start += itemsOfInput.count
                 }
                 progress(indices.count)
             }
         }
         return results.values().flatMap { $0 }
+    }
+
+    /// One worker's copy of the model, kept across rounds so its workspace is grown once.
+    private final class WorkerModel: @unchecked Sendable {
+        var model: Model
+        init(_ model: Model) {
+            self.model = model
+            self.model.useOneThread()
+        }
+    }
+
+    /// Hands out 0, 1, 2, … to whichever worker asks next.
+    private final class SharedCounter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func take(below limit: Int) -> Int? {
+            lock.withLock {
+                guard value < limit else { return nil }
+                defer { value += 1 }
+                return value
+            }
+        }
     }
 
     /// Every method over one traced item.

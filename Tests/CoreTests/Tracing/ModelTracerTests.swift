@@ -29,6 +29,24 @@ import Testing
         }
     }
 
+    /// The workers only share out the work: with 1, 2 or 3 of them (more workers than batches in the last round,
+    /// rounds of two batches with an odd item count) every record is the same to the bit and in input order.
+    @Test func recordsDoNotDependOnTheNumberOfWorkers() throws {
+        let inputs = (0..<7).map { k in Self.input("s\(k)", (0..<(2 + k % 4)).map { Int32(2 + ($0 + k) % 9) }) }
+        func traced(threads: Int) throws -> [TraceRecord] {
+            var options = TracingOptions()
+            options.threads = threads
+            options.batchSize = 2
+            return Tracer(model: try Self.tinyModel(), options: options).trace(inputs)
+        }
+        let one = try traced(threads: 1)
+        #expect(one.map(\.id) == inputs.map(\.id))
+        for threads in [2, 3] {
+            let other = try traced(threads: threads)
+            #expect(other == one, "threads \(threads)")
+        }
+    }
+
     /// Batching with a longer sentence pads the short one; no score may change.
     @Test func paddingChangesNoScore() throws {
         var options = TracingOptions()
