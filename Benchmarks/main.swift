@@ -201,7 +201,7 @@ for threads in options.threads {
     print("| training (batch \(options.batchSize), bucketed, padding ×\(String(format: "%.2f", padding))), real tokens/s | \(threads) | \(format(train)) |")
     print("| inference (batch 64), sentences/s | \(threads) | \(format(inferenceSentencesPerSecond(&model, options: options))) |")
     setBLASThreads(1)
-    let tracing = tracingSentencesPerSecond(model, threads: threads, runs: max(1, options.runs / 2))
+    let tracing = tracingSentencesPerSecond(model, threads: threads, runs: options.runs)  // a few seconds a run; one run proved too noisy
     print("| LAT + 5 attention methods incl. attention flow (batch 64), sentences/s | \(threads) | \(format(tracing.attention)) |")
     print("| integrated gradients, 50 steps, sentences/s | \(threads) | \(format(tracing.ig)) |")
     let faithfulness = faithfulnessExamplesPerSecond(model, threads: threads, runs: max(1, options.runs / 2))
