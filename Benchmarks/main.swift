@@ -4,6 +4,7 @@
 //        [--blas-threads N  (let OpenBLAS thread the products instead of the model)]
 //        [--sst DIR --seconds N  (train on real SST-5 sentences instead; see SSTRun.swift)]
 //        [--minilm MODEL_DIR --sst DIR  (all-MiniLM-L6-v2 inference on SST-5 test sentences; see MiniLMRun.swift)]
+//        [--attention-methods  (one thread: the forward pass and each attention method alone; see AttentionMethodsRun.swift)]
 // Workloads mirror ../shared/reference/bench_sst_model.py (the PyTorch reference): the default SST
 // model (vocabulary 16,000), SST-like lengths (Gamma mean 19, sd 9, rounded, clipped to [2, 56]),
 // length-bucketed batches (sort all lengths, cut into batches, shuffle batch order); training is
@@ -29,11 +30,18 @@ struct Options {
     /// With a checkpoint folder: integrated gradients' per-token error against the converged integral instead.
     var igAccuracy: String? = nil
     var sentences = 60
+    /// Time each attention method alone instead (AttentionMethodsRun.swift).
+    var attentionMethods = false
 
     init(_ arguments: [String]) {
         var i = 1
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
+            if arguments[i] == "--attention-methods" {  // the one flag without a value
+                attentionMethods = true
+                i += 1
+                continue
+            }
             switch arguments[i] {
             case "--runs": runs = Int(value) ?? runs
             case "--steps": steps = Int(value) ?? steps
@@ -165,6 +173,10 @@ func inferenceSentencesPerSecond(_ model: inout SentimentTransformer, options: O
 // MARK: - Main
 
 let options = Options(CommandLine.arguments)
+if options.attentionMethods {
+    try runAttentionMethods(runs: options.runs)
+    exit(0)
+}
 if let folder = options.igAccuracy {
     try runIntegratedGradientsAccuracy(model: folder, sstDirectory: options.sst ?? "../shared/corpora/sst",
                                        sentences: options.sentences, threads: options.threads.max() ?? 2)

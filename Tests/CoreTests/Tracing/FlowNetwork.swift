@@ -1,4 +1,6 @@
-// FlowNetwork: a directed graph with real capacities and an exact maximum flow (Dinic's algorithm).
+// FlowNetwork: a directed graph with real capacities and an exact maximum flow (Dinic's algorithm on edge
+// lists), the general solver the attention-flow tests check `LayeredMaximumFlow` against.
+@testable import Core
 
 /// A flow network with `Double` capacities and Dinic's maximum-flow algorithm.
 ///
@@ -10,20 +12,20 @@
 ///
 /// Edges are stored in pairs (edge e and its reverse e ^ 1), so `maximumFlow` can be called for
 /// several source/sink pairs on the same network; every call starts from zero flow.
-public struct FlowNetwork: Sendable {
-    public let nodeCount: Int
+struct FlowNetwork: Sendable {
+    let nodeCount: Int
     private var firstEdge: [Int]
     private var target: [Int] = []
     private var nextEdge: [Int] = []
     private var capacity: [Double] = []
 
-    public init(nodeCount: Int) {
+    init(nodeCount: Int) {
         self.nodeCount = nodeCount
         firstEdge = [Int](repeating: -1, count: nodeCount)
     }
 
     /// Adds the edge `from → to` with `capacity` ≥ 0 (and its zero-capacity reverse).
-    public mutating func addEdge(from: Int, to: Int, capacity c: Double) {
+    mutating func addEdge(from: Int, to: Int, capacity c: Double) {
         precondition(from >= 0 && from < nodeCount && to >= 0 && to < nodeCount,
                      "edge \(from) → \(to) outside 0 ..< \(nodeCount)")
         precondition(c >= 0, "negative capacity \(c) on edge \(from) → \(to)")
@@ -36,13 +38,13 @@ public struct FlowNetwork: Sendable {
     }
 
     /// The value of a maximum flow from `source` to `sink`.
-    public func maximumFlow(from source: Int, to sink: Int, tolerance: Double = 1e-12) -> Double {
+    func maximumFlow(from source: Int, to sink: Int, tolerance: Double = 1e-12) -> Double {
         maximumFlows(from: source, to: [sink], tolerance: tolerance)[0]
     }
 
     /// The maximum-flow value from `source` to each of `sinks`, each computed from zero flow; the
     /// working buffers are built once and reused across sinks.
-    public func maximumFlows(from source: Int, to sinks: [Int], tolerance: Double = 1e-12) -> [Double] {
+    func maximumFlows(from source: Int, to sinks: [Int], tolerance: Double = 1e-12) -> [Double] {
         let search = FlowSearch(nodeCount: nodeCount, target: target, capacity: capacity, tolerance: tolerance)
         return sinks.map { search.maximumFlow(from: source, to: $0) }
     }
@@ -160,5 +162,27 @@ private final class FlowSearch {
             current[u] += 1
         }
         return total
+    }
+}
+
+extension AttentionFlow {
+    /// The whole layered graph as a general network: node 0 is the source, node 1 + l · n + j is token j at depth l.
+    func makeNetwork(_ maps: AttentionMaps) -> FlowNetwork {
+        let n = maps.tokens, depth = maps.layers
+        let weights = residualHeadMeans(maps)
+        var network = FlowNetwork(nodeCount: 1 + (depth + 1) * n)
+        for i in 0..<n where maps.context[i] > 0 {
+            network.addEdge(from: 0, to: 1 + depth * n + i, capacity: Double(maps.context[i]))
+        }
+        for l in 1...depth {
+            let base = (l - 1) * n * n
+            for i in 0..<n {
+                for j in 0..<n {
+                    let w = weights[base + i * n + j]
+                    if w > 0 { network.addEdge(from: 1 + l * n + i, to: 1 + (l - 1) * n + j, capacity: Double(w)) }
+                }
+            }
+        }
+        return network
     }
 }

@@ -1,0 +1,41 @@
+// AttentionMethodsRun: where the attention-tracing row's time goes — each attention method alone, one thread,
+// on the maps of the same 640 SST-like sentences (`atlas-bench --attention-methods`).
+import Core
+import Foundation
+
+/// Prints the forward pass and each attention method's time per sentence (median of `runs`), one thread.
+func runAttentionMethods(runs: Int) throws {
+    var configuration = ModelConfiguration()
+    configuration.vocabularySize = 16_000
+    var model = try SentimentTransformer(configuration: configuration, seed: 0)
+    setBLASThreads(1)
+    model.threads = 1
+    var rng = SplitMix64(seed: 11)
+    let batches = makeBatches(count: 10, batchSize: 64, vocabulary: configuration.vocabularySize, rng: &rng)
+    let inputs = batches.map { batch in
+        (0..<batch.batchSize).map { b -> TracingInput in
+            let ids = Array(batch.ids[b * batch.length..<(b * batch.length + batch.lengths[b])])
+            return TracingInput(id: "\(b)", tokens: ids.map { "w\($0)" }, ids: ids, label: .classIndex(0))
+        }
+    }
+    let count = Double(inputs.map(\.count).reduce(0, +))
+    var maps: [AttentionMaps] = []
+    let forward = median((0..<runs).map { _ in
+        let start = now()
+        maps = inputs.flatMap { model.forwardForTracing($0).map { $0[0].maps } }
+        return (now() - start) / count * 1e6
+    })
+    print("attention methods, one thread, \(Int(count)) sentences of mean length "
+          + String(format: "%.1f", Double(maps.map(\.tokens).reduce(0, +)) / count) + ", median of \(runs) runs")
+    print("| step | µs per sentence |")
+    print("|---|---|")
+    print("| forward pass (batch 64) | \(format(forward)) |")
+    for method in makeAttentionAttributionMethods() {
+        let time = median((0..<runs).map { _ in
+            let start = now()
+            for m in maps { _ = method.attribute(m) }
+            return (now() - start) / count * 1e6
+        })
+        print("| \(method.id.rawValue) | \(format(time)) |")
+    }
+}
