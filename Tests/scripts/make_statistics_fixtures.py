@@ -5,8 +5,9 @@
 # Command (from the repository root):
 #   python3 Tests/scripts/make_statistics_fixtures.py Tests/CoreTests/Fixtures/statistics
 #
-# Writes distributions.json (normal, t, F at many points incl. the tails) and tests.json (fixed inputs and the
-# expected numbers of every statistic). The bootstrap references re-implement SplitMix64 and the index draw
+# Writes distributions.json (normal, t, F at many points incl. the tails), tests.json (fixed inputs and the
+# expected numbers of every statistic) kendall.json (Kendall's τ-b on inputs with ties) and hierarchical.json (the two-stage
+# bootstrap over seeds, replayed draw for draw as in `bootstrap` below). The bootstrap references re-implement SplitMix64 and the index draw
 # (high word of draw × n) so that the resamples are exactly those of the Swift code, then compute the percentile
 # and BCa intervals by the textbook formulas (Efron & Tibshirani 1993, §14.3; scipy's _bca_interval).
 import json
@@ -207,12 +208,89 @@ def tests():
     return out
 
 
+def kendall():
+    """scipy's kendalltau(variant='b') on inputs with ties in x, in y, in both, and on attribution-like scores."""
+    rng = np.random.default_rng(1938)
+    cases = []
+    def add(name, x, y):
+        x, y = np.asarray(x, float), np.asarray(y, float)
+        cases.append({"name": name, "x": x.tolist(), "y": y.tolist(),
+                      "tau": float(stats.kendalltau(x, y, variant="b").statistic)})
+    add("worked case", [1, 2, 2, 3], [1, 3, 2, 2])
+    add("two values", [0.2, 0.1], [0.5, 0.7])
+    x = np.round(rng.normal(0, 1, 30), 1)
+    add("ties in both", x, np.round(0.5 * x + rng.normal(0, 1, 30), 1))
+    add("ties in x only", np.round(rng.normal(0, 1, 25)), rng.normal(0, 1, 25))
+    add("reversed with ties", [1, 1, 2, 3, 3, 3, 4], [9, 9, 7, 5, 5, 5, 1])
+    # Two methods' scores over a 19-token sentence: one with exact zeros (rectified), one dense.
+    a = np.maximum(rng.normal(0, 1, 19), 0)
+    add("token scores with zeros", a, a + rng.normal(0, 0.7, 19))
+    add("independent, n = 56", rng.normal(0, 1, 56), rng.integers(0, 5, 56))
+    return {"command": "python3 Tests/scripts/make_statistics_fixtures.py Tests/CoreTests/Fixtures/statistics",
+            "cases": cases}
+
+
+def hierarchical_bootstrap(groups, statistic, resamples, seed, level):
+    """Seeds with replacement (none drawn when K = 1), then each drawn seed's observations; mean over K."""
+    gen = splitmix64(seed)
+    k_groups = len(groups)
+    per_group = [statistic(g) for g in groups]
+    reps = []
+    for _ in range(resamples):
+        drawn = [0] if k_groups == 1 else [draw_index(gen, k_groups) for _ in range(k_groups)]
+        values = []
+        for k in drawn:
+            n = len(groups[k])
+            values.append(statistic(groups[k][[draw_index(gen, n) for _ in range(n)]]))
+        if all(v is not None for v in values):
+            total = 0.0
+            for v in values:
+                total += v
+            reps.append(total / k_groups)
+    alpha = (1 - level) / 2
+    return {"perGroup": [float(v) for v in per_group], "estimate": float(np.mean(per_group)),
+            "sd": float(np.std(per_group, ddof=1)) if k_groups > 1 else None, "defined": len(reps),
+            "lower": percentile_linear(np.sort(reps), alpha), "upper": percentile_linear(np.sort(reps), 1 - alpha)}
+
+
+def hierarchical():
+    rng = np.random.default_rng(1993)
+    mean_stat = lambda g: float(np.mean(g))
+    def spearman_stat(pairs):
+        if len(np.unique(pairs[:, 0])) < 2 or len(np.unique(pairs[:, 1])) < 2:
+            return None
+        return float(stats.spearmanr(pairs[:, 0], pairs[:, 1]).statistic)
+    three = [np.round(rng.normal(m, 1, n), 3) for m, n in [(0.1, 30), (0.3, 25), (0.2, 40)]]
+    one = [np.round(rng.normal(0.5, 2, 33), 3)]
+    constant = [np.round(rng.normal(0.0, 1, 20), 3), np.full(15, 0.5), np.round(rng.normal(1.0, 1, 18), 3)]
+    pairs = []
+    for _ in range(3):
+        x = np.round(rng.normal(0, 1, 12), 0)
+        pairs.append(np.column_stack([x, np.round(0.6 * x + rng.normal(0, 1, 12), 0)]))
+    cases = [
+        {"name": "three seeds, mean", "statistic": "mean", "groups": [g.tolist() for g in three], "seed": 17,
+         "resamples": 2000, **hierarchical_bootstrap(three, mean_stat, 2000, 17, 0.95)},
+        {"name": "one seed, mean", "statistic": "mean", "groups": [g.tolist() for g in one], "seed": 5,
+         "resamples": 1000, **hierarchical_bootstrap(one, mean_stat, 1000, 5, 0.95)},
+        {"name": "a seed with a constant statistic", "statistic": "mean", "groups": [g.tolist() for g in constant],
+         "seed": 23, "resamples": 1000, **hierarchical_bootstrap(constant, mean_stat, 1000, 23, 0.95)},
+        {"name": "three seeds, spearman with ties", "statistic": "spearman", "groups": [p.tolist() for p in pairs],
+         "seed": 31, "resamples": 1000, **hierarchical_bootstrap(pairs, spearman_stat, 1000, 31, 0.95)},
+    ]
+    return {"command": "python3 Tests/scripts/make_statistics_fixtures.py Tests/CoreTests/Fixtures/statistics",
+            "cases": cases}
+
+
 def main():
     folder = sys.argv[1]
     with open(f"{folder}/distributions.json", "w") as f:
         json.dump(distributions(), f, indent=1)
     with open(f"{folder}/tests.json", "w") as f:
         json.dump(tests(), f, indent=1)
+    with open(f"{folder}/kendall.json", "w") as f:
+        json.dump(kendall(), f, indent=1)
+    with open(f"{folder}/hierarchical.json", "w") as f:
+        json.dump(hierarchical(), f, indent=1)
 
 
 if __name__ == "__main__":
