@@ -65,12 +65,7 @@ func pearsonCoefficient(_ x: [Double], _ y: [Double]) -> Double {
 
 private func validateCorrelationInput(_ x: [Double], _ y: [Double], level: Double) throws {
     try Check.level(level)
-    try Check.sameLength(x, y)
-    try Check.finite(x, "x")
-    try Check.finite(y, "y")
-    try Check.count(x, atLeast: 3)
-    try Check.notConstant(x, "x")
-    try Check.notConstant(y, "y")
+    try Check.rankablePairs(x, y, atLeast: 3)
 }
 
 func isNotConstant(_ values: [Double]) -> Bool {

@@ -11,12 +11,7 @@
 /// - Throws: `lengthMismatch`, `nonFiniteInput`, `tooFewObservations` (n < 2), `constantInput` (τ-b is
 ///   undefined when either ranking is constant; scipy returns NaN).
 public func kendallTauB(_ x: [Double], _ y: [Double]) throws -> Double {
-    try Check.sameLength(x, y)
-    try Check.finite(x, "x")
-    try Check.finite(y, "y")
-    try Check.count(x, atLeast: 2)
-    try Check.notConstant(x, "x")
-    try Check.notConstant(y, "y")
+    try Check.rankablePairs(x, y, atLeast: 2)
     let n = x.count
     var score = 0, tiedX = 0, tiedY = 0
     for i in 0..<n {

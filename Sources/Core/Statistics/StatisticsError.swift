@@ -55,6 +55,16 @@ enum Check {
         try count(y, atLeast: needed)
     }
 
+    /// Paired variables a correlation is defined on: equal lengths, finite, at least `needed` pairs, neither constant.
+    static func rankablePairs(_ x: [Double], _ y: [Double], atLeast needed: Int) throws {
+        try sameLength(x, y)
+        try finite(x, "x")
+        try finite(y, "y")
+        try count(x, atLeast: needed)
+        try notConstant(x, "x")
+        try notConstant(y, "y")
+    }
+
     static func level(_ level: Double) throws {
         if !(level > 0 && level < 1) { throw StatisticsError.invalidArgument(name: "level", rule: "in (0, 1)") }
     }
