@@ -10,14 +10,7 @@ func runAttentionMethods(runs: Int) throws {
     var model = try SentimentTransformer(configuration: configuration, seed: 0)
     setBLASThreads(1)
     model.threads = 1
-    var rng = SplitMix64(seed: 11)
-    let batches = makeBatches(count: 10, batchSize: 64, vocabulary: configuration.vocabularySize, rng: &rng)
-    let inputs = batches.map { batch in
-        (0..<batch.batchSize).map { b -> TracingInput in
-            let ids = Array(batch.ids[b * batch.length..<(b * batch.length + batch.lengths[b])])
-            return TracingInput(id: "\(b)", tokens: ids.map { "w\($0)" }, ids: ids, label: .classIndex(0))
-        }
-    }
+    let inputs = tracingBenchmarkBatches(vocabulary: configuration.vocabularySize)
     let count = Double(inputs.map(\.count).reduce(0, +))
     var maps: [AttentionMaps] = []
     let forward = median((0..<runs).map { _ in

@@ -5,14 +5,7 @@ import Foundation
 
 /// Sentences per second of `Tracer` with only the attention methods, and with only integrated gradients.
 func tracingSentencesPerSecond(_ model: SentimentTransformer, threads: Int, runs: Int) -> (attention: Double, ig: Double) {
-    var rng = SplitMix64(seed: 11)
-    let batches = makeBatches(count: 10, batchSize: 64, vocabulary: model.configuration.vocabularySize, rng: &rng)
-    let inputs = batches.flatMap { batch in
-        (0..<batch.batchSize).map { b -> TracingInput in
-            let ids = Array(batch.ids[b * batch.length..<(b * batch.length + batch.lengths[b])])
-            return TracingInput(id: "\(b)", tokens: ids.map { "w\($0)" }, ids: ids, label: .classIndex(0))
-        }
-    }
+    let inputs = tracingBenchmarkBatches(vocabulary: model.configuration.vocabularySize).flatMap { $0 }
     var attentionOnly = TracingOptions()
     attentionOnly.includesGradients = false
     attentionOnly.integratedGradients = nil
@@ -32,4 +25,15 @@ func tracingSentencesPerSecond(_ model: SentimentTransformer, threads: Int, runs
         })
     }
     return (rate(attentionOnly, inputs), rate(igOnly, Array(inputs.prefix(30))))
+}
+
+/// The tracing benchmarks' sentences: 10 bucketed batches of 64 SST-like sentences (seed 11), unpadded.
+func tracingBenchmarkBatches(vocabulary: Int) -> [[TracingInput]] {
+    var rng = SplitMix64(seed: 11)
+    return makeBatches(count: 10, batchSize: 64, vocabulary: vocabulary, rng: &rng).map { batch in
+        (0..<batch.batchSize).map { b -> TracingInput in
+            let ids = Array(batch.ids[b * batch.length..<(b * batch.length + batch.lengths[b])])
+            return TracingInput(id: "\(b)", tokens: ids.map { "w\($0)" }, ids: ids, label: .classIndex(0))
+        }
+    }
 }

@@ -5,7 +5,7 @@
 /// `supply[i]`; (d, i) → (d − 1, k) with capacity `capacities[(d − 1) · n² + i · n + k]`, d = L … 1.
 ///
 /// The same algorithm as `FlowNetwork` (Dinic: BFS levels over residual arcs, then a blocking flow by
-/// DFS with current-arc pointers, until the sink is unreachable), specialised in two ways that change
+/// DFS with current-arc pointers, until the sink is unreachable), specialised in three ways that change
 /// the work, not the answer:
 /// - **Only the part of the graph that can carry flow into the sink.** A flow into (l, j) never uses a
 ///   node below depth l, nor another node of depth l: such a node has no way back up except reverse
@@ -13,7 +13,6 @@
 ///   sink. So the solver keeps depths L … l + 1 and one arc per node of depth l + 1 into the sink.
 /// - **Dense layers.** Flows are n × n matrices per layer, a node's forward arcs are a row and its
 ///   reverse arcs a column: no edge lists, no reverse-edge indices, and a reset is one zero fill.
-///
 /// - **No work that cannot change the answer.** A phase stops searching arcs into a layer that holds no
 ///   node of the next BFS level (in the first phase, all reverse arcs); and the loop ends as soon as the
 ///   flow reaches min(total supply, capacity into the sink), since no flow can exceed it: 92 % of the
@@ -27,6 +26,7 @@
 final class LayeredMaximumFlow {
     let width: Int, depth: Int, tolerance: Double
     private let supply: UnsafeMutablePointer<Double>      // n
+    private let supplyTotal: Double                       // Σ supply: a bound on every sink's flow
     private let capacity: UnsafeMutablePointer<Double>    // L · n²; layer d − 1 holds the arcs out of depth d
     private let flow: UnsafeMutablePointer<Double>        // (L − 1) · n²; t-th block: arcs out of depth L − t
     private let supplied: UnsafeMutablePointer<Double>    // n: flow on source → (L, i)
@@ -59,6 +59,9 @@ final class LayeredMaximumFlow {
         lowestLevel = .allocate(capacity: max(depth, 1))
         highestLevel = .allocate(capacity: max(depth, 1))
         for i in 0..<n { self.supply[i] = Double(max(supply[i], 0)) }
+        var total = 0.0
+        for i in 0..<n { total += self.supply[i] }
+        supplyTotal = total
         for e in 0..<capacities.count { capacity[e] = Double(max(capacities[e], 0)) }
     }
 
@@ -82,11 +85,8 @@ final class LayeredMaximumFlow {
         supplied.update(repeating: 0, count: n)
         drained.update(repeating: 0, count: n)
         var total = 0.0
-        var intoSink = 0.0, supplyTotal = 0.0
-        for i in 0..<n {
-            intoSink += capacity[sinkBase + i * n]
-            supplyTotal += supply[i]
-        }
+        var intoSink = 0.0
+        for i in 0..<n { intoSink += capacity[sinkBase + i * n] }
         let bound = min(intoSink, supplyTotal)
         while buildLevels(anyFlow: total > 0) {
             for u in 0..<(sinkLayers * n) { current[u] = 0 }
