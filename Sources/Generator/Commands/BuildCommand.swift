@@ -29,6 +29,10 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "The templates folder.")
     var templates: String = TemplateLibrary.defaultDirectory
 
+    @Option(help: ArgumentHelp("Train this many seeds of every corpus, counted from the configuration's seed.",
+                               discussion: "Overrides `seeds:` of the configuration and its corpora (profile defaults: full 3, ci 2). Each seed's model, traces and statistics are cached on their own, so --seeds 3 after --seeds 2 trains only the third."))
+    var seeds: Int?
+
     @Option(help: "Redo a step even when unchanged (\(BuildCommand.steps.map(\.name).joined(separator: ", ")), or all). Repeatable.")
     var force: [String] = []
 
@@ -41,10 +45,12 @@ struct BuildCommand: AsyncParsableCommand {
         for name in force where !Self.stepNames.contains(name) {
             throw ValidationError("--force \(name): not a step; use one of \(Self.stepNames.joined(separator: ", ")).")
         }
+        if let seeds, seeds < 1 { throw ValidationError("--seeds must be at least 1.") }
     }
 
     func run() async throws {
-        let configuration = try config.map(SiteConfiguration.load(path:)) ?? SiteConfiguration(profile: profile)
+        var configuration = try config.map(SiteConfiguration.load(path:)) ?? SiteConfiguration(profile: profile)
+        if let seeds { configuration.overrideSeeds(count: seeds) }
         let output = TerminalOutput.standardOutput()
         let cache = URL(fileURLWithPath: global.cacheDir).appendingPathComponent("build")
         let templatesURL = URL(fileURLWithPath: templates)

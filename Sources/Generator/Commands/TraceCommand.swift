@@ -51,7 +51,8 @@ struct TraceCommand: AsyncParsableCommand {
         var context = BuildContext(command: SiteConfiguration(profile: .full), store: try CorpusStore(options: global),
                                    threads: global.threads, output: TerminalOutput.standardOutput())
         let progress = ProgressMeter(label: "trace", output: context.output)
-        let records = try CorpusModels.make(corpus).trace(from: folder, context: &context, progress: progress)
+        let run = CorpusRun(corpus: corpus, seed: global.seed, isPrimary: true)
+        let records = try CorpusModels.make(run).trace(from: folder, context: &context, progress: progress)
         progress.finish()
         let file = URL(fileURLWithPath: out ?? folder.appendingPathComponent("traces-\(split).jsonl").path)
         try Data(try TraceRecord.jsonLines(records).utf8).write(to: file, options: .atomic)

@@ -57,7 +57,9 @@ struct TrainCommand: AsyncParsableCommand {
         if let minutes { corpus.training.minutes = minutes }
         if glove { corpus.model.glove = true }
         let folder = URL(fileURLWithPath: out ?? "runs/\(task.rawValue)")
-        var model = CorpusModels.make(corpus)
+        var configuration = siteConfiguration
+        configuration.seed = global.seed ^ siteConfiguration.seed
+        var model = CorpusModels.make(CorpusRun(corpus: corpus, seed: configuration.seed, isPrimary: true))
         if var narrative = model as? NarrativeCorpusModel, let send {
             narrative.source = .send(URL(fileURLWithPath: send), windowSeconds: windowSeconds)
             model = narrative
@@ -66,8 +68,6 @@ struct TrainCommand: AsyncParsableCommand {
             trainedHere.keepsLastGoodCheckpoint = true  // the folder is the user's: a diverged run keeps its best step
             model = trainedHere
         }
-        var configuration = siteConfiguration
-        configuration.seed = global.seed ^ siteConfiguration.seed
         var context = BuildContext(command: configuration, store: try CorpusStore(options: global), threads: global.threads,
                                    output: TerminalOutput.standardOutput())
         try model.train(into: folder, context: &context)

@@ -86,6 +86,7 @@ extension CorpusSettings {
         maxExamples = try c.decodeIfPresent(Int.self, forKey: .maxExamples)
         integratedGradientsSteps = try c.value(.integratedGradientsSteps, or: 50)
         narrative = try c.decodeIfPresent(NarrativeSettings.self, forKey: .narrative)
+        seeds = try c.decodeIfPresent(SeedList.self, forKey: .seeds)
     }
 }
 
@@ -108,6 +109,7 @@ extension SiteConfiguration {
         self.init(profile: profile)
         title = try c.value(.title, or: title)
         seed = try c.value(.seed, or: seed)
+        seeds = try c.value(.seeds, or: seeds)
         corpora = try c.value(.corpora, or: corpora)
         validation = try c.value(.validation, or: validation)
     }

@@ -94,9 +94,11 @@ struct CorpusSettings: Codable, Equatable, Sendable {
     var integratedGradientsSteps: Int = 50
     /// The narrative task's LSTM and schedule (task emobank-narrative only; nil = defaults).
     var narrative: NarrativeSettings?
+    /// This corpus's seeds (nil: the site's `seeds`).
+    var seeds: SeedList?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, task, model, training, split, narrative
+        case id, task, model, training, split, narrative, seeds
         case maxExamples = "max_examples", integratedGradientsSteps = "ig_steps"
     }
 }
@@ -123,15 +125,18 @@ struct SiteConfiguration: Codable, Equatable, Sendable {
     var title: String = "Attention Atlas"
     var profile: Profile = .full
     var seed: UInt64 = 0
+    /// How many models of every corpus are trained (a corpus's own `seeds:` wins): 3 in the full profile, 2 in ci.
+    var seeds: SeedList
     var corpora: [CorpusSettings]
     var validation: ValidationSettings = ValidationSettings()
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, profile, seed, corpora, validation
+        case title, profile, seed, seeds, corpora, validation
     }
 
     init(profile: Profile = .full) {
         self.profile = profile
+        self.seeds = .count(profile == .ci ? 2 : 3)
         self.corpora = Self.corpora(for: profile) + [.emobankNarrative(profile: profile)]
         if profile == .ci { validation.bootstrapResamples = 200 }
     }

@@ -7,7 +7,8 @@ import Foundation
 /// `atlas trace`) call these methods and never ask which kind they hold. A fourth kind of model is one new
 /// conformer plus one line in `make`.
 protocol CorpusModel: Sendable {
-    var corpus: CorpusSettings { get }
+    /// The corpus and seed this model is (one per seed of a corpus).
+    var run: CorpusRun { get }
 
     /// Trains the model (or whatever of it is trained here) and writes its checkpoint into `folder`, where
     /// `ModelCheckpoint.weightsFile` marks it complete. Prints the test metrics.
@@ -31,6 +32,8 @@ protocol CorpusModel: Sendable {
 }
 
 extension CorpusModel {
+    var corpus: CorpusSettings { run.corpus }
+
     var isJudgedForFaithfulness: Bool { false }
 
     func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
@@ -49,10 +52,10 @@ enum SiteSection {
 }
 
 enum CorpusModels {
-    /// The kind of model of `corpus`, decided here and nowhere else.
-    static func make(_ corpus: CorpusSettings) -> any CorpusModel {
-        if corpus.task.isNarrative { return NarrativeCorpusModel(corpus: corpus) }
-        if corpus.model.load != nil { return LoadedEncoderModel(corpus: corpus) }
-        return TrainedTransformerModel(corpus: corpus)
+    /// The kind of model of a run's corpus, decided here and nowhere else.
+    static func make(_ run: CorpusRun) -> any CorpusModel {
+        if run.corpus.task.isNarrative { return NarrativeCorpusModel(run: run) }
+        if run.corpus.model.load != nil { return LoadedEncoderModel(run: run) }
+        return TrainedTransformerModel(run: run)
     }
 }

@@ -4,12 +4,12 @@ import Foundation
 
 /// Not judged for faithfulness: the encoder reads word pieces, so deleting words means re-tokenising.
 struct LoadedEncoderModel: CorpusModel {
-    var corpus: CorpusSettings
+    var run: CorpusRun
 
     func train(into folder: URL, context: inout BuildContext) throws {
         var model = try context.loadPretrained(corpus)
         let trained = PretrainedHeadTraining.train(corpus, model: &model, dataset: try context.dataset(corpus),
-                                                   seed: context.configuration.seed, threads: context.threads,
+                                                   seed: run.seed, threads: context.threads,
                                                    output: context.output)
         try HeadCheckpoint.save(trained, task: corpus.task, encoder: model.folder, to: folder)
         MetricsText.write(trained.metrics, corpus: corpus.id, to: context.output)
@@ -35,9 +35,9 @@ struct LoadedEncoderModel: CorpusModel {
 
     func siteSection(from folder: URL, context: inout BuildContext) throws -> SiteSection {
         .sentences(CorpusResults(corpus: corpus, dataset: try context.dataset(corpus),
-                                 metrics: try ModelCheckpoint.loadMetrics(from: folder), records: try context.records(corpus),
-                                 report: try context.report(corpus),
-                                 description: Self.description(corpus, traced: try context.records(corpus).count),
+                                 metrics: try ModelCheckpoint.loadMetrics(from: folder), records: try context.records(run),
+                                 report: try context.report(run),
+                                 description: Self.description(corpus, traced: try context.records(run).count),
                                  faithfulness: nil))
     }
 

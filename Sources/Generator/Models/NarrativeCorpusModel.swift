@@ -5,7 +5,7 @@ import Foundation
 /// Traced with the attention methods only (one pass per window), shown on the Narratives page, and not judged
 /// for faithfulness (deleting words from one window would need the whole narrative re-run per key).
 struct NarrativeCorpusModel: CorpusModel {
-    var corpus: CorpusSettings
+    var run: CorpusRun
     /// Where the narratives come from: EmoBank's documents (the build), or a SEND-format folder (`atlas train --send`).
     var source: Source = .emobank
 
@@ -35,16 +35,16 @@ struct NarrativeCorpusModel: CorpusModel {
         setBLASThreads(1)
         let maxWindows = (corpus.narrative ?? NarrativeSettings()).maxWindows
         let trained = try NarrativeTraining.train(corpus, sequences: try sequences(context, maxWindows: maxWindows),
-                                                  seed: context.configuration.seed, threads: context.threads,
+                                                  seed: run.seed, threads: context.threads,
                                                   output: context.output)
         try NarrativeCheckpoint.save(trained, task: corpus.task, to: folder)
-        context.narratives[corpus.id] = trained
+        context.narratives[run.stem] = trained
         for line in NarrativeTraining.summary(trained.report) { context.output.write("  \(corpus.id) test, \(line)\n") }
     }
 
     /// One trace record per window of the traced narratives (see `TraceableNarrativeModel`).
     func trace(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws -> [TraceRecord] {
-        let trained = try context.narrativeModel(corpus, from: folder)
+        let trained = try context.narrativeModel(run, from: folder)
         let sequences = try tracedSequences(context, maxWindows: trained.model.configuration.maxWindows)
         progress.addToTotal(sequences.count)
         setBLASThreads(1)
@@ -55,9 +55,9 @@ struct NarrativeCorpusModel: CorpusModel {
     /// The corpus's section of the Narratives page.
     func siteSection(from folder: URL, context: inout BuildContext) throws -> SiteSection {
         let metrics = try NarrativeCheckpoint.loadMetrics(from: folder)
-        let records = try context.records(corpus)
+        let records = try context.records(run)
         let results = CorpusResults(corpus: corpus, dataset: try context.dataset(corpus), metrics: [:], records: records,
-                                    report: try context.report(corpus),
+                                    report: try context.report(run),
                                     description: "EmoBank narratives, \(corpus.split) split: \(records.count) windows traced.")
         let maxWindows = (corpus.narrative ?? NarrativeSettings()).maxWindows
         return .narratives(NarrativeContentBuilder.build(results, metrics: metrics,
@@ -82,17 +82,17 @@ struct NarrativeCorpusModel: CorpusModel {
         try writer.write(try NarrativeCheckpoint.encoder().encode(metrics), to: SitePaths().narrativeMetrics(corpus.id))
         let rows = content.narratives.first { $0.id == corpus.id }?.statistics ?? []
         try writer.write(DataFiles.csv(rows), to: SitePaths().statisticsTable(corpus.id))
-        try writer.write(try DataFiles.zippedTraces(try context.records(corpus), name: "\(corpus.id)-traces.jsonl"),
+        try writer.write(try DataFiles.zippedTraces(try context.records(run), name: "\(corpus.id)-traces.jsonl"),
                          to: SitePaths().tracesArchive(corpus.id))
     }
 }
 
 extension BuildContext {
     /// A narrative corpus's trained model, from memory or the checkpoint in `folder`.
-    mutating func narrativeModel(_ corpus: CorpusSettings, from folder: URL) throws -> TrainedNarrative {
-        if let cached = narratives[corpus.id] { return cached }
+    mutating func narrativeModel(_ run: CorpusRun, from folder: URL) throws -> TrainedNarrative {
+        if let cached = narratives[run.stem] { return cached }
         let trained = try NarrativeCheckpoint.load(from: folder)
-        narratives[corpus.id] = trained
+        narratives[run.stem] = trained
         return trained
     }
 }

@@ -3,7 +3,7 @@ import Core
 import Foundation
 
 struct TrainedTransformerModel: CorpusModel {
-    var corpus: CorpusSettings
+    var run: CorpusRun
     /// After a divergence, keep the last checkpoint that passed a dev check (for `atlas train`, whose folder is the
     /// user's). The build leaves nothing: a diverged run is not cached, so the next build trains it again.
     var keepsLastGoodCheckpoint = false
@@ -12,7 +12,7 @@ struct TrainedTransformerModel: CorpusModel {
         let glove = corpus.model.glove == true ? try context.store.loadGloVe() : nil
         // The model splits its products over its own threads; OpenBLAS stays on one so the two never stack.
         setBLASThreads(1)
-        let trained = try ModelTraining.train(corpus, dataset: try context.dataset(corpus), seed: context.configuration.seed,
+        let trained = try ModelTraining.train(corpus, dataset: try context.dataset(corpus), seed: run.seed,
                                               threads: context.threads, glove: glove, output: context.output)
         if keepsLastGoodCheckpoint {
             try ModelTraining.save(trained, task: corpus.task, corpus: corpus.id, to: folder)
@@ -20,12 +20,12 @@ struct TrainedTransformerModel: CorpusModel {
             if let error = ModelTraining.failureError(trained, corpus: corpus.id, savedTo: nil) { throw error }
             try ModelCheckpoint.save(trained, task: corpus.task, to: folder)
         }
-        context.models[corpus.id] = trained
+        context.models[run.stem] = trained
         MetricsText.write(trained.metrics, corpus: corpus.id, to: context.output)
     }
 
     func trace(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws -> [TraceRecord] {
-        let trained = try context.model(corpus, from: folder)
+        let trained = try context.model(run, from: folder)
         let inputs = Tracing.examples(corpus, dataset: try context.dataset(corpus)).map { example in
             TracingInput(id: example.id, tokens: example.tokens, ids: trained.vocabulary.encode(example.tokens),
                          label: TraceTarget(example.target))
@@ -40,17 +40,17 @@ struct TrainedTransformerModel: CorpusModel {
 
     func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
         -> [ExampleEvaluation] {
-        FaithfulnessEvaluation.evaluate(corpus, records: try context.records(corpus), model: try context.model(corpus, from: folder),
-                                   dataset: try context.dataset(corpus), seed: context.configuration.seed,
+        FaithfulnessEvaluation.evaluate(corpus, records: try context.records(run), model: try context.model(run, from: folder),
+                                   dataset: try context.dataset(corpus), seed: run.seed,
                                    threads: context.threads, progress: progress)
     }
 
     func siteSection(from folder: URL, context: inout BuildContext) throws -> SiteSection {
-        let metrics = try context.models[corpus.id]?.metrics ?? ModelCheckpoint.loadMetrics(from: folder)
+        let metrics = try context.models[run.stem]?.metrics ?? ModelCheckpoint.loadMetrics(from: folder)
         return .sentences(CorpusResults(corpus: corpus, dataset: try context.dataset(corpus), metrics: metrics,
-                                        records: try context.records(corpus), report: try context.report(corpus),
-                                        description: Self.description(corpus, traced: try context.records(corpus).count),
-                                        faithfulness: try context.faithfulnessSummary(corpus)))
+                                        records: try context.records(run), report: try context.report(run),
+                                        description: Self.description(corpus, traced: try context.records(run).count),
+                                        faithfulness: try context.faithfulnessSummary(run)))
     }
 
     /// The corpus page's account of what was traced and how the model was trained.

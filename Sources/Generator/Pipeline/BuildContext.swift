@@ -27,6 +27,7 @@ struct BuildContext {
 
     var datasets: [String: TaskDataset] = [:]
     var lexicons: [Lexicon] = []
+    // The results of each run so far, by `CorpusRun.stem`.
     var models: [String: TrainedModel] = [:]
     var narratives: [String: TrainedNarrative] = [:]
     var traces: [String: [TraceRecord]] = [:]
@@ -48,21 +49,23 @@ struct BuildContext {
         return b.build()
     }
 
-    func modelKey(_ corpus: CorpusSettings) throws -> CacheKey {
+    func modelKey(_ run: CorpusRun) throws -> CacheKey {
+        let corpus = run.corpus
         var b = CacheKey.Builder()
         b.add("data", try dataKey())
         b.add("task", corpus.task.rawValue)
         b.add("model", try Self.json(corpus.model))
         if let encoder = try pretrainedDigest(corpus) { b.add("encoder", encoder) }
         b.add("training", try Self.json(corpus.training))
-        b.add("seed", String(configuration.seed))
+        b.add("seed", String(run.seed))
         b.add("version", StageVersion.model)
         return b.build()
     }
 
-    func traceKey(_ corpus: CorpusSettings) throws -> CacheKey {
+    func traceKey(_ run: CorpusRun) throws -> CacheKey {
+        let corpus = run.corpus
         var b = CacheKey.Builder()
-        b.add("model", try modelKey(corpus))
+        b.add("model", try modelKey(run))
         b.add("split", corpus.split)
         b.add("max", String(corpus.maxExamples ?? -1))
         b.add("ig", String(corpus.integratedGradientsSteps))
@@ -70,30 +73,30 @@ struct BuildContext {
         return b.build()
     }
 
-    func validationKey(_ corpus: CorpusSettings) throws -> CacheKey {
+    func validationKey(_ run: CorpusRun) throws -> CacheKey {
         var b = CacheKey.Builder()
-        b.add("trace", try traceKey(corpus))
+        b.add("trace", try traceKey(run))
         b.add("validation", try Self.json(configuration.validation))
-        b.add("seed", String(configuration.seed))
+        b.add("seed", String(run.seed))
         b.add("version", StageVersion.validation)
         return b.build()
     }
 
     /// The per-example evaluations (the model re-runs) depend on the traces (and through them the model), the bins
     /// and the seed (of the random baseline).
-    func faithfulnessExamplesKey(_ corpus: CorpusSettings) throws -> CacheKey {
+    func faithfulnessExamplesKey(_ run: CorpusRun) throws -> CacheKey {
         var b = CacheKey.Builder()
-        b.add("trace", try traceKey(corpus))
+        b.add("trace", try traceKey(run))
         b.add("bins", try Self.json(FaithfulnessBins()))
-        b.add("seed", String(configuration.seed))
+        b.add("seed", String(run.seed))
         b.add("version", StageVersion.faithfulnessExamples)
         return b.build()
     }
 
     /// The summary adds the statistics settings, so a change to them (or to the summary) re-uses the evaluations.
-    func faithfulnessKey(_ corpus: CorpusSettings) throws -> CacheKey {
+    func faithfulnessKey(_ run: CorpusRun) throws -> CacheKey {
         var b = CacheKey.Builder()
-        b.add("examples", try faithfulnessExamplesKey(corpus))
+        b.add("examples", try faithfulnessExamplesKey(run))
         b.add("bootstrap", String(configuration.validation.bootstrapResamples))
         b.add("version", StageVersion.faithfulness)
         return b.build()
@@ -107,43 +110,47 @@ struct BuildContext {
 
     // MARK: Artifact locations
 
-    func modelFolder(_ corpus: CorpusSettings) throws -> URL {
-        cacheFolder.appendingPathComponent("models/\(corpus.id)-\(try modelKey(corpus).hex.prefix(16))")
+    func modelFolder(_ run: CorpusRun) throws -> URL {
+        cacheFolder.appendingPathComponent("models/\(run.stem)-\(try modelKey(run).hex.prefix(16))")
     }
 
-    func traceFile(_ corpus: CorpusSettings) throws -> URL {
-        cacheFolder.appendingPathComponent("traces/\(corpus.id)-\(try traceKey(corpus).hex.prefix(16)).jsonl")
+    func traceFile(_ run: CorpusRun) throws -> URL {
+        cacheFolder.appendingPathComponent("traces/\(run.stem)-\(try traceKey(run).hex.prefix(16)).jsonl")
     }
 
-    func validationFile(_ corpus: CorpusSettings) throws -> URL {
-        cacheFolder.appendingPathComponent("validation/\(corpus.id)-\(try validationKey(corpus).hex.prefix(16)).json")
+    func validationFile(_ run: CorpusRun) throws -> URL {
+        cacheFolder.appendingPathComponent("validation/\(run.stem)-\(try validationKey(run).hex.prefix(16)).json")
     }
 
-    func faithfulnessFile(_ corpus: CorpusSettings) throws -> URL {
-        cacheFolder.appendingPathComponent("faithfulness/\(corpus.id)-\(try faithfulnessKey(corpus).hex.prefix(16)).json")
+    func faithfulnessFile(_ run: CorpusRun) throws -> URL {
+        cacheFolder.appendingPathComponent("faithfulness/\(run.stem)-\(try faithfulnessKey(run).hex.prefix(16)).json")
     }
 
-    func faithfulnessExamplesFile(_ corpus: CorpusSettings) throws -> URL {
+    func faithfulnessExamplesFile(_ run: CorpusRun) throws -> URL {
         cacheFolder.appendingPathComponent(
-            "faithfulness/\(corpus.id)-examples-\(try faithfulnessExamplesKey(corpus).hex.prefix(16)).json")
+            "faithfulness/\(run.stem)-examples-\(try faithfulnessExamplesKey(run).hex.prefix(16)).json")
     }
 
     // MARK: Step keys
 
-    /// The key of a step whose artifacts are one file per corpus: the corpora's keys combined, or nil (run the
-    /// step) when any artifact is missing.
-    func artifactsKey(file: (CorpusSettings) throws -> URL, key: (CorpusSettings) throws -> CacheKey,
-                      corpora: [CorpusSettings]? = nil) throws -> CacheKey? {
+    /// The key of a step whose artifacts are one file per run: the runs' keys combined, or nil (run the step)
+    /// when any artifact is missing.
+    func artifactsKey(file: (CorpusRun) throws -> URL, key: (CorpusRun) throws -> CacheKey,
+                      runs: [CorpusRun]) throws -> CacheKey? {
         var b = CacheKey.Builder()
-        for corpus in corpora ?? configuration.corpora {
-            guard FileManager.default.fileExists(atPath: try file(corpus).path) else { return nil }
-            b.add(corpus.id, try key(corpus))
+        for run in runs {
+            guard FileManager.default.fileExists(atPath: try file(run).path) else { return nil }
+            b.add(run.keyLabel, try key(run))
         }
         return b.build()
     }
 
-    /// The model of every corpus, in configuration order: the one place the kind of model is chosen (`CorpusModels`).
-    var corpusModels: [any CorpusModel] { configuration.corpora.map(CorpusModels.make) }
+    /// The model of every run (corpus × seed), in configuration order: the one place the kind of model is chosen
+    /// (`CorpusModels`).
+    var corpusModels: [any CorpusModel] { configuration.runs.map(CorpusModels.make) }
+
+    /// The model of each corpus's first seed: the runs the pages are drawn from.
+    var primaryModels: [any CorpusModel] { corpusModels.filter(\.run.isPrimary) }
 
     /// Whether `step` must redo an artifact that already exists (`--force step` or `--force all`).
     func isForced(_ step: String) -> Bool { forced.contains(step) || forced.contains("all") }
@@ -165,38 +172,38 @@ struct BuildContext {
 
     /// A corpus's Transformer trained here, from memory or the checkpoint in `folder` (which must have been
     /// trained for the corpus's task: `atlas trace --model` takes any folder).
-    mutating func model(_ corpus: CorpusSettings, from folder: URL) throws -> TrainedModel {
-        if let cached = models[corpus.id] { return cached }
+    mutating func model(_ run: CorpusRun, from folder: URL) throws -> TrainedModel {
+        if let cached = models[run.stem] { return cached }
         let model = try ModelCheckpoint.load(from: folder)
-        try ModelCheckpoint.checkCompatible(model, task: corpus.task, folder: folder)
-        models[corpus.id] = model
+        try ModelCheckpoint.checkCompatible(model, task: run.corpus.task, folder: folder)
+        models[run.stem] = model
         return model
     }
 
-    mutating func records(_ corpus: CorpusSettings) throws -> [TraceRecord] {
-        if let cached = traces[corpus.id] { return cached }
-        let url = try traceFile(corpus)
+    mutating func records(_ run: CorpusRun) throws -> [TraceRecord] {
+        if let cached = traces[run.stem] { return cached }
+        let url = try traceFile(run)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw AtlasError(source: url.path, message: "trace file missing", hint: "run `atlas build --force trace`")
         }
         let records = try TraceRecord.records(fromJSONLines: String(decoding: data, as: UTF8.self), source: url.path)
-        traces[corpus.id] = records
+        traces[run.stem] = records
         return records
     }
 
-    mutating func report(_ corpus: CorpusSettings) throws -> ValidationReport {
-        if let cached = reports[corpus.id] { return cached }
-        let report = try Self.decodeArtifact(ValidationReport.self, at: try validationFile(corpus),
+    mutating func report(_ run: CorpusRun) throws -> ValidationReport {
+        if let cached = reports[run.stem] { return cached }
+        let report = try Self.decodeArtifact(ValidationReport.self, at: try validationFile(run),
                                              what: "validation report", step: "validate")
-        reports[corpus.id] = report
+        reports[run.stem] = report
         return report
     }
 
-    mutating func faithfulnessSummary(_ corpus: CorpusSettings) throws -> FaithfulnessSummary {
-        if let cached = faithfulness[corpus.id] { return cached }
-        let summary = try Self.decodeArtifact(FaithfulnessSummary.self, at: try faithfulnessFile(corpus),
+    mutating func faithfulnessSummary(_ run: CorpusRun) throws -> FaithfulnessSummary {
+        if let cached = faithfulness[run.stem] { return cached }
+        let summary = try Self.decodeArtifact(FaithfulnessSummary.self, at: try faithfulnessFile(run),
                                               what: "faithfulness summary", step: "faithfulness")
-        faithfulness[corpus.id] = summary
+        faithfulness[run.stem] = summary
         return summary
     }
 

@@ -2,17 +2,17 @@
 import Core
 import Foundation
 
-/// A step that makes one artifact per corpus (a checkpoint, a trace file, a report) in the cache. The loop is
-/// written once, here: for each corpus the step covers, an artifact that exists is reused unless the step is
+/// A step that makes one artifact per run (corpus × seed: a checkpoint, a trace file, a report) in the cache. The
+/// loop is written once, here: for each run the step covers, an artifact that exists is reused unless the step is
 /// forced; otherwise its folder is created and `make` computes, writes and records it. The step is unchanged
 /// (skipped by the runner) when every artifact exists under the key of its inputs.
 protocol CorpusArtifactStep: Step where Context == BuildContext {
-    /// The corpora the step covers (default: every corpus of the build).
+    /// The runs the step covers (default: every run of the build).
     func models(_ context: BuildContext) -> [any CorpusModel]
-    /// The file whose presence marks a corpus's artifact complete (its path holds the key).
-    func artifact(_ corpus: CorpusSettings, _ context: BuildContext) throws -> URL
-    /// The identity of a corpus's inputs.
-    func key(_ corpus: CorpusSettings, _ context: BuildContext) throws -> CacheKey
+    /// The file whose presence marks a run's artifact complete (its path holds the key).
+    func artifact(_ run: CorpusRun, _ context: BuildContext) throws -> URL
+    /// The identity of a run's inputs.
+    func key(_ run: CorpusRun, _ context: BuildContext) throws -> CacheKey
     /// Computes the artifact, writes it to `artifact` (whose folder exists) and keeps it in `context`.
     func make(_ model: any CorpusModel, artifact: URL, context: inout BuildContext, progress: ProgressMeter) throws
     /// Called instead of `make` when the artifact is current (default: nothing).
@@ -26,13 +26,13 @@ extension CorpusArtifactStep {
 
     func cacheKey(_ context: BuildContext) throws -> CacheKey? {
         try context.artifactsKey(file: { try artifact($0, context) }, key: { try key($0, context) },
-                                 corpora: models(context).map(\.corpus))
+                                 runs: models(context).map(\.run))
     }
 
     func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
         let isForced = context.isForced(name)
         for model in models(context) {
-            let file = try artifact(model.corpus, context)
+            let file = try artifact(model.run, context)
             if FileManager.default.fileExists(atPath: file.path) && !isForced {
                 reuse(model, artifact: file, context: &context)
                 continue

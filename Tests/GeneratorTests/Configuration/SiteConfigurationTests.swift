@@ -97,4 +97,44 @@ import Testing
             try SiteConfiguration.parse(yaml: "corpora:\n  - {id: a, task: imdb}", source: "site.yml")
         }
     }
+
+    @Test func profilesTrainThreeSeedsInFullAndTwoInCI() throws {
+        let full = SiteConfiguration(profile: .full), ci = SiteConfiguration(profile: .ci)
+        #expect(full.runs.count == 3 * full.corpora.count && ci.runs.count == 2 * ci.corpora.count)
+        // Corpus by corpus, seeds counted from the site's seed; the first of each corpus is the one pages show.
+        #expect(ci.runs.map(\.stem).prefix(4) == ["sst5-seed0", "sst5-seed1", "emobank-seed0", "emobank-seed1"])
+        #expect(ci.runs.map(\.isPrimary).prefix(4) == [true, false, true, false])
+    }
+
+    @Test func seedsAreACountFromTheSiteSeedOrAListAndACorpusMayHaveItsOwn() throws {
+        let yaml = """
+            seed: 10
+            seeds: 2
+            corpora:
+              - {id: a, task: sst5}
+              - {id: b, task: sst2, seeds: [7, 3, 5]}
+              - {id: c, task: sst5, seeds: 1}
+            """
+        var configuration = try SiteConfiguration.parse(yaml: yaml, source: "site.yml")
+        #expect(configuration.runs.map(\.name) == ["a seed 10", "a seed 11", "b seed 7", "b seed 3", "b seed 5", "c seed 10"])
+        configuration.overrideSeeds(count: 3)  // atlas build --seeds 3
+        #expect(configuration.runs.map(\.name) == ["a seed 10", "a seed 11", "a seed 12", "b seed 10", "b seed 11",
+                                                   "b seed 12", "c seed 10", "c seed 11", "c seed 12"])
+    }
+
+    @Test(arguments: [
+        ("seeds: 0", 1, "seeds: a count must be at least 1, got 0"),
+        ("seeds: [1, 1]", 1, "seeds: the list must be non-empty and without repeats, got [1, 1]"),
+        ("corpora:\n  - id: a\n    task: sst5\n    seeds: three", 4,
+         "corpora[0].seeds: expected a count (seeds: 3) or a list of non-negative integers (seeds: [0, 1, 2])"),
+    ])
+    func badSeedsAreNamedWithTheirLine(yaml: String, line: Int, message: String) {
+        #expect {
+            try SiteConfiguration.parse(yaml: yaml, source: "site.yml")
+        } throws: { error in
+            guard let error = error as? AtlasError else { return false }
+            if error.line != line || error.message != message { Issue.record("line \(error.line ?? -1): \(error.message)") }
+            return error.source == "site.yml"
+        }
+    }
 }

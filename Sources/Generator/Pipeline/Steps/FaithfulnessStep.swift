@@ -13,35 +13,35 @@ struct FaithfulnessStep: CorpusArtifactStep {
         context.corpusModels.filter(\.isJudgedForFaithfulness)
     }
 
-    func artifact(_ corpus: CorpusSettings, _ context: BuildContext) throws -> URL { try context.faithfulnessFile(corpus) }
+    func artifact(_ run: CorpusRun, _ context: BuildContext) throws -> URL { try context.faithfulnessFile(run) }
 
-    func key(_ corpus: CorpusSettings, _ context: BuildContext) throws -> CacheKey { try context.faithfulnessKey(corpus) }
+    func key(_ run: CorpusRun, _ context: BuildContext) throws -> CacheKey { try context.faithfulnessKey(run) }
 
     /// The per-example evaluations are cached beside the summary (under a key without the statistics settings),
     /// so a change to the summary re-reads them instead of re-running the model; `--force faithfulness` redoes both.
     func make(_ model: any CorpusModel, artifact: URL, context: inout BuildContext, progress: ProgressMeter) throws {
-        let corpus = model.corpus
+        let run = model.run, corpus = run.corpus
         let start = Date()
-        let examplesFile = try context.faithfulnessExamplesFile(corpus)
+        let examplesFile = try context.faithfulnessExamplesFile(run)
         let examples: [ExampleEvaluation]
         let isCached = FileManager.default.fileExists(atPath: examplesFile.path) && !context.isForced(name)
         if isCached {
             examples = try BuildContext.decodeArtifact([ExampleEvaluation].self, at: examplesFile,
                                                        what: "faithfulness evaluations", step: name)
         } else {
-            examples = try model.faithfulnessEvaluations(from: try context.modelFolder(corpus), context: &context,
+            examples = try model.faithfulnessEvaluations(from: try context.modelFolder(run), context: &context,
                                                          progress: progress)
             try JSONEncoder().encode(examples).write(to: examplesFile, options: .atomic)  // compact: tens of MB pretty-printed
         }
         let summary = FaithfulnessSummary.summarise(examples, bins: FaithfulnessBins(),
                                                     isRegression: corpus.task.isRegression,
                                                     resamples: context.configuration.validation.bootstrapResamples,
-                                                    seed: context.configuration.seed)
+                                                    seed: run.seed)
         try ModelCheckpoint.encoder().encode(summary).write(to: artifact, options: .atomic)
-        context.faithfulness[corpus.id] = summary
+        context.faithfulness[run.stem] = summary
         let seconds = Date().timeIntervalSince(start)
         context.output.write(String(format: "  %@: %d examples, %d keys, %d sequences scored%@ in %.1fs (%.1f examples/s)\n",
-                                    corpus.id, summary.examples,
+                                    run.name, summary.examples,
                                     summary.figures[.comprehensiveness]?.count ?? 0, summary.sequencesScored,
                                     isCached ? " (cached), summarised" : "", seconds,
                                     Double(summary.examples) / max(seconds, 1e-9)))

@@ -10,9 +10,9 @@ struct RenderStep: Step {
         var b = CacheKey.Builder()
         b.add("title", context.configuration.title)
         for model in context.corpusModels {
-            b.add(model.corpus.id, try context.validationKey(model.corpus))
+            b.add(model.run.keyLabel, try context.validationKey(model.run))
             if model.isJudgedForFaithfulness {
-                b.add("\(model.corpus.id).faithfulness", try context.faithfulnessKey(model.corpus))
+                b.add("\(model.run.keyLabel).faithfulness", try context.faithfulnessKey(model.run))
             }
         }
         let templates = context.templatesFolder.standardizedFileURL.path
@@ -39,8 +39,8 @@ struct RenderStep: Step {
         let clock = ContinuousClock()
         let start = clock.now
         var results: [CorpusResults] = [], narratives: [NarrativeCorpusContent] = []
-        for model in context.corpusModels {
-            switch try model.siteSection(from: try context.modelFolder(model.corpus), context: &context) {
+        for model in context.primaryModels {
+            switch try model.siteSection(from: try context.modelFolder(model.run), context: &context) {
             case .sentences(let corpusResults): results.append(corpusResults)
             case .narratives(let section): narratives.append(section)
             }
@@ -59,8 +59,8 @@ struct RenderStep: Step {
             try renderer.render(content, to: writer, threads: context.threads, progress: progress)
             let rendered = clock.now
             try DataFiles.write(results, content: content, to: writer)
-            for model in context.corpusModels {
-                try model.writeData(content, from: try context.modelFolder(model.corpus), context: &context, to: writer)
+            for model in context.primaryModels {
+                try model.writeData(content, from: try context.modelFolder(model.run), context: &context, to: writer)
             }
             // Where the time goes (the pages alone are the benchmark's "render"; loading reads the cached results).
             progress.finish()

@@ -5,18 +5,17 @@ import Foundation
 struct ValidateStep: CorpusArtifactStep {
     var name: String { "validate" }
 
-    func artifact(_ corpus: CorpusSettings, _ context: BuildContext) throws -> URL { try context.validationFile(corpus) }
+    func artifact(_ run: CorpusRun, _ context: BuildContext) throws -> URL { try context.validationFile(run) }
 
-    func key(_ corpus: CorpusSettings, _ context: BuildContext) throws -> CacheKey { try context.validationKey(corpus) }
+    func key(_ run: CorpusRun, _ context: BuildContext) throws -> CacheKey { try context.validationKey(run) }
 
     func make(_ model: any CorpusModel, artifact: URL, context: inout BuildContext, progress: ProgressMeter) throws {
-        let corpus = model.corpus
-        let report = try Validation.validate(try context.records(corpus), lexicons: try context.loadLexicons(),
-                                             settings: context.configuration.validation,
-                                             seed: context.configuration.seed)
+        let run = model.run
+        let report = try Validation.validate(try context.records(run), lexicons: try context.loadLexicons(),
+                                             settings: context.configuration.validation, seed: run.seed)
         try ModelCheckpoint.encoder().encode(report).write(to: artifact, options: .atomic)
-        context.reports[corpus.id] = report
+        context.reports[run.stem] = report
         progress.advance(by: report.entries.count)
-        context.output.write("  \(corpus.id): \(report.entries.count) method × layer entries validated\n")
+        context.output.write("  \(run.name): \(report.entries.count) method × layer entries validated\n")
     }
 }
