@@ -24,6 +24,10 @@ protocol CorpusModel: Sendable {
     func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
         -> [ExampleEvaluation]
 
+    /// The run's test figures (accuracy, macro-F1, r, CCC…), from its checkpoint folder: one column of the
+    /// across-seeds table.
+    func testMetrics(from folder: URL) throws -> [Metric]
+
     /// What the site shows of this corpus, from the cached results.
     func siteSection(from folder: URL, context: inout BuildContext) throws -> SiteSection
 
@@ -35,6 +39,10 @@ extension CorpusModel {
     var corpus: CorpusSettings { run.corpus }
 
     var isJudgedForFaithfulness: Bool { false }
+
+    func testMetrics(from folder: URL) throws -> [Metric] {
+        SiteContentBuilder.modelMetrics(try ModelCheckpoint.loadMetrics(from: folder)).filter { $0.label.hasPrefix("test ") }
+    }
 
     func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
         -> [ExampleEvaluation] {

@@ -52,6 +52,12 @@ struct NarrativeCorpusModel: CorpusModel {
                       options: .attentionOnly(threads: context.threads)).trace(sequences) { progress.advance(by: $0) }
     }
 
+    /// The narrative model's pooled test CCC and Pearson r.
+    func testMetrics(from folder: URL) throws -> [Metric] {
+        let model = try NarrativeCheckpoint.loadMetrics(from: folder).report.model
+        return [Metric(label: "test CCC", value: model.concordance), Metric(label: "test Pearson r", value: model.pearson)]
+    }
+
     /// The corpus's section of the Narratives page.
     func siteSection(from folder: URL, context: inout BuildContext) throws -> SiteSection {
         let metrics = try NarrativeCheckpoint.loadMetrics(from: folder)

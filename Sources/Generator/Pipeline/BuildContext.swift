@@ -9,6 +9,7 @@ enum StageVersion {
     static let validation = "validation-1"
     static let faithfulness = "faithfulness-2"  // 2: pairwise comparisons between methods
     static let faithfulnessExamples = "faithfulness-examples-1"
+    static let seeds = "seeds-1"
 }
 
 /// The state of one `atlas build`. Artifacts are loaded lazily from the cache folder, so that a build whose
@@ -33,6 +34,8 @@ struct BuildContext {
     var traces: [String: [TraceRecord]] = [:]
     var reports: [String: ValidationReport] = [:]
     var faithfulness: [String: FaithfulnessSummary] = [:]
+    /// By corpus id: the statistics across its seeds (corpora with more than one).
+    var seedSummaries: [String: SeedSummary] = [:]
     /// `load:` folder path → digest of its files (see BuildContext+Pretrained).
     var pretrainedDigests: [String: CacheKey] = [:]
     /// The templates, loaded before the pipeline starts (loading is asynchronous; steps are not).
@@ -102,6 +105,15 @@ struct BuildContext {
         return b.build()
     }
 
+    /// The statistics across seeds depend on every seed's validation (and through it its traces and model).
+    func seedsKey(_ corpus: CorpusSettings) throws -> CacheKey {
+        var b = CacheKey.Builder()
+        for run in runs(of: corpus) { b.add(run.stem, try validationKey(run)) }
+        b.add("seed", String(configuration.seed))
+        b.add("version", StageVersion.seeds)
+        return b.build()
+    }
+
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -131,6 +143,10 @@ struct BuildContext {
             "faithfulness/\(run.stem)-examples-\(try faithfulnessExamplesKey(run).hex.prefix(16)).json")
     }
 
+    func seedsFile(_ corpus: CorpusSettings) throws -> URL {
+        cacheFolder.appendingPathComponent("seeds/\(corpus.id)-\(try seedsKey(corpus).hex.prefix(16)).json")
+    }
+
     // MARK: Step keys
 
     /// The key of a step whose artifacts are one file per run: the runs' keys combined, or nil (run the step)
@@ -148,6 +164,9 @@ struct BuildContext {
     /// The model of every run (corpus × seed), in configuration order: the one place the kind of model is chosen
     /// (`CorpusModels`).
     var corpusModels: [any CorpusModel] { configuration.runs.map(CorpusModels.make) }
+
+    /// Every run of one corpus, in seed order.
+    func runs(of corpus: CorpusSettings) -> [CorpusRun] { configuration.runs.filter { $0.corpus.id == corpus.id } }
 
     /// The model of each corpus's first seed: the runs the pages are drawn from.
     var primaryModels: [any CorpusModel] { corpusModels.filter(\.run.isPrimary) }
@@ -204,6 +223,16 @@ struct BuildContext {
         let summary = try Self.decodeArtifact(FaithfulnessSummary.self, at: try faithfulnessFile(run),
                                               what: "faithfulness summary", step: "faithfulness")
         faithfulness[run.stem] = summary
+        return summary
+    }
+
+    /// A corpus's statistics across seeds; nil when it has one seed.
+    mutating func seedSummary(_ corpus: CorpusSettings) throws -> SeedSummary? {
+        guard configuration.seeds(of: corpus).count > 1 else { return nil }
+        if let cached = seedSummaries[corpus.id] { return cached }
+        let summary = try Self.decodeArtifact(SeedSummary.self, at: try seedsFile(corpus),
+                                              what: "statistics across seeds", step: "seeds")
+        seedSummaries[corpus.id] = summary
         return summary
     }
 

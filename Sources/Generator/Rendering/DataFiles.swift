@@ -19,8 +19,10 @@ enum DataFiles {
             if let summary = r.faithfulness {
                 try writer.write(try encoder.encode(summary), to: paths.faithfulnessSummary(r.corpus.id))
             }
-            let rows = content.corpora.first { $0.id == r.corpus.id }?.statistics ?? []
-            try writer.write(csv(rows + SiteContentBuilder.methodComparisonStatistics(r)), to: paths.statisticsTable(r.corpus.id))
+            let corpus = content.corpora.first { $0.id == r.corpus.id }
+            let seedRows = corpus?.seeds.map(CorpusPageBuilder.seedStatistics) ?? []
+            try writer.write(csv((corpus?.statistics ?? []) + SiteContentBuilder.methodComparisonStatistics(r) + seedRows),
+                             to: paths.statisticsTable(r.corpus.id))
             try writer.write(try zippedTraces(r.records, name: "\(r.corpus.id)-traces.jsonl"),
                              to: paths.tracesArchive(r.corpus.id))
             metrics[r.corpus.id] = r.metrics

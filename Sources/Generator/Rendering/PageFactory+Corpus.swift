@@ -19,6 +19,8 @@ struct CorpusPage: Sendable {
     var methodsHref: String
     var examples: [ExampleRow]
     var exampleCount: String
+    /// The across-seeds section; nil with one seed.
+    var seeds: SeedsView?
 
     struct ExampleRow: Sendable {
         var href: String
@@ -65,6 +67,7 @@ extension PageFactory {
             hasMethodMatrices: !corpus.methodComparisons.isEmpty,
             methodsHref: root + paths.methods,
             examples: examples,
-            exampleCount: Formatting.count(examples.count))
+            exampleCount: Formatting.count(examples.count),
+            seeds: corpus.seeds.map { seedsView($0, root: root) })
     }
 }

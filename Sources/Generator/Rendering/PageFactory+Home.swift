@@ -18,6 +18,9 @@ struct HomePage: Sendable {
     var hasNarratives: Bool
     var comparisons: [ComparisonView] = []
     var hasComparisons = false
+    /// What holds across training seeds, one sentence per corpus with several.
+    var seedFindings: [SeedFinding] = []
+    var hasSeedFindings = false
 
     struct ModelView: Sendable {
         var name: String
@@ -66,6 +69,7 @@ extension PageFactory {
                       wordTypes: Formatting.count(corpus.statistics.first?.n ?? 0))
             },
             hasNarratives: !content.narratives.isEmpty,
-            comparisons: comparisonViews(root: root), hasComparisons: !content.modelComparisons.isEmpty)
+            comparisons: comparisonViews(root: root), hasComparisons: !content.modelComparisons.isEmpty,
+            seedFindings: seedFindings(root: root), hasSeedFindings: content.corpora.contains { $0.seeds != nil })
     }
 }

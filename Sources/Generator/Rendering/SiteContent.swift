@@ -120,6 +120,8 @@ public struct CorpusContent: Sendable, Equatable {
     public var faithfulness: [FaithfulnessRow] = []
     /// The methods compared pairwise on the headline faithfulness and plausibility figures.
     public var methodComparisons: [MethodComparisonMatrix] = []
+    /// The results across training seeds; nil with one seed.
+    public var seeds: SeedsContent?
     public init(id: String, name: String, description: String, metrics: [Metric], statistics: [StatisticRow],
                 layerSeries: [LayerSeries], scatter: ScatterContent, topWords: [TopWordList], examples: [ExampleContent]) {
         self.id = id
@@ -334,5 +336,46 @@ public struct DownloadFile: Sendable, Equatable {
         self.title = title
         self.description = description
         self.format = format
+    }
+}
+
+/// A corpus's results across its training seeds (corpora with more than one).
+public struct SeedsContent: Sendable, Equatable {
+    public var seeds: [UInt64]
+    /// The statistic the figures and pairs are of ("Spearman ρ with |valence − 5|").
+    public var statistic: String
+    public var resamples: Int
+    public var metrics: [Metric]
+    public var figures: [Figure]
+    public var pairs: [Pair]
+
+    public struct Metric: Sendable, Equatable {
+        public var label: String
+        public var perSeed: [Double]
+        public var mean: Double
+        public var standardDeviation: Double
+    }
+
+    public struct Figure: Sendable, Equatable {
+        public var methodID: String
+        public var layer: String
+        public var isBaseline: Bool
+        public var perSeed: [Double]
+        public var mean: Double
+        public var standardDeviation: Double?
+        public var lower: Double?
+        public var upper: Double?
+    }
+
+    /// `first` against `second` at their input-level scores.
+    public struct Pair: Sendable, Equatable {
+        public var first: String
+        public var second: String
+        public var perSeed: [Double]
+        public var firstWins: Int
+        public var meanDifference: Double
+        public var lower: Double?
+        public var upper: Double?
+        public var holm: Double?
     }
 }

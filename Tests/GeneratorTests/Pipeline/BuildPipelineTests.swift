@@ -1,4 +1,4 @@
-// BuildPipelineTests: the seven real steps of `atlas build`, end to end on the fixture corpora — every model kind
+// BuildPipelineTests: the eight real steps of `atlas build`, end to end on the fixture corpora — every model kind
 // trained here goes through the same conformers the command uses, a rebuild skips everything, and a second build
 // from an empty cache gives the same bytes.
 import Core
@@ -10,10 +10,12 @@ import Testing
     static let silent = TerminalOutput(isInteractive: false) { _ in }
 
     /// Runs `BuildCommand.steps` as `atlas build` does, into `root/site` with the cache in `root/cache`.
-    static func build(in root: URL, store: CorpusStore, forced: Set<String> = [], output: TerminalOutput = silent)
-        async throws -> [PipelineRunner.Outcome] {
+    static func build(in root: URL, store: CorpusStore, forced: Set<String> = [], output: TerminalOutput = silent,
+                      seeds: Int? = nil) async throws -> [PipelineRunner.Outcome] {
         let cache = root.appendingPathComponent("cache/build")
-        var context = BuildContext(configuration: FixtureCorpora.configuration(), configurationSource: "the fixture",
+        var configuration = FixtureCorpora.configuration()
+        if let seeds { configuration.overrideSeeds(count: seeds) }
+        var context = BuildContext(configuration: configuration, configurationSource: "the fixture",
                                    store: store, cacheFolder: cache, outputFolder: root.appendingPathComponent("site"),
                                    templatesFolder: SiteFixture.templates, threads: 2, forced: forced, output: output)
         context.renderer = try await SiteFixture.renderer()
@@ -33,7 +35,7 @@ import Testing
         return files
     }
 
-    @Test func theSevenStepsBuildASiteThatARebuildSkipsAndAFreshBuildRepeats() async throws {
+    @Test func theEightStepsBuildASiteThatARebuildSkipsAndAFreshBuildRepeats() async throws {
         let root = try DataTestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let store = try FixtureCorpora.write(to: root.appendingPathComponent("corpora"))
@@ -42,7 +44,7 @@ import Testing
         let lines = PipelineRunnerTests.Lines()
         let outcomes = try await Self.build(in: first, store: store,
                                             output: lines.output())
-        #expect(outcomes.count == 7)
+        #expect(outcomes.count == BuildCommand.steps.count)
         #expect(!outcomes.contains(.skipped), "a build from an empty cache runs every step")
         let log = lines.all
         for step in BuildCommand.steps { #expect(log.contains("] \(step.name)\n")) }
@@ -63,10 +65,16 @@ import Testing
         let pages = site.filter { $0.key.hasSuffix(".html") || $0.key.hasSuffix(".svg") }
         #expect(pages.values.allSatisfy { !String(decoding: $0, as: UTF8.self).contains(FixtureCorpora.hostile) })
         #expect(!site.keys.contains { $0.contains("<") || $0.contains("script") })
+        // Across seeds: the corpus page's section, the home page's findings, the CSV's rows.
+        let sst5 = String(decoding: try #require(site["corpora/sst5.html"]), as: UTF8.self)
+        #expect(sst5.contains("id=\"seeds\"") && sst5.contains("Across two training seeds"))
+        #expect(String(decoding: try #require(site["index.html"]), as: UTF8.self).contains("What holds across training seeds"))
+        let table = String(decoding: try #require(site[SitePaths().statisticsTable("sst5")]), as: UTF8.self)
+        #expect(table.contains("mean over seeds 0, 1 (hierarchical bootstrap)") && table.contains("higher in"))
 
         // Nothing changed: every step is skipped and the site is left as it was.
         let again = try await Self.build(in: first, store: store)
-        #expect(again == Array(repeating: .skipped, count: 7))
+        #expect(again == Array(repeating: .skipped, count: BuildCommand.steps.count))
         #expect(try Self.files(first.appendingPathComponent("site")) == site)
 
         // The same configuration and seed from an empty cache: the same bytes.
@@ -75,5 +83,24 @@ import Testing
         let repeated = try Self.files(second.appendingPathComponent("site"))
         #expect(repeated.keys.sorted() == site.keys.sorted())
         for (path, bytes) in site where repeated[path] != bytes { Issue.record("\(path) differs between two builds") }
+    }
+
+    /// A third seed trains only itself: the first two seeds' models, traces and reports are reused, and the site
+    /// says "three".
+    @Test func addingASeedReusesTheOthers() async throws {
+        let root = try DataTestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try FixtureCorpora.write(to: root.appendingPathComponent("corpora"))
+        let folder = root.appendingPathComponent("build")
+        _ = try await Self.build(in: folder, store: store)
+        let lines = PipelineRunnerTests.Lines()
+        _ = try await Self.build(in: folder, store: store, output: lines.output(), seeds: 3)
+        let log = lines.all
+        for id in ["sst5", "emobank", "narratives"] {
+            #expect(log.contains("\(id) seed 0: cached") && log.contains("\(id) seed 1: cached"))
+            #expect(log.contains("\(id) seed 2: training into") && !log.contains("\(id) seed 0: training into"))
+        }
+        let sst5 = String(decoding: try Data(contentsOf: folder.appendingPathComponent("site/corpora/sst5.html")), as: UTF8.self)
+        #expect(sst5.contains("Across three training seeds"))
     }
 }

@@ -124,6 +124,21 @@ extension SiteContent {
                                                         upper: 0.02 * Double(j - i) + 0.01,
                                                         holmP: i + j == 1 ? nil : 0.2 / Double(abs(i - j)), n: examples)
                 } })]
+            // The first corpus has three seeds: every method's figure, and LAT against the others (one mixed).
+            if c == 0 {
+                corpusList[c].seeds = SeedsContent(
+                    seeds: [0, 1, 2], statistic: "Spearman ρ with |valence − 5|", resamples: 1000,
+                    metrics: [.init(label: "test accuracy", perSeed: [0.44, 0.43, 0.45], mean: 0.44, standardDeviation: 0.01)],
+                    figures: ids.enumerated().map { m, id in
+                        .init(methodID: id, layer: "", isBaseline: false, perSeed: [0.1, 0.12, 0.14].map { $0 + 0.01 * Double(m) },
+                              mean: 0.12 + 0.01 * Double(m), standardDeviation: 0.02, lower: 0.05, upper: 0.2)
+                    },
+                    pairs: ids.dropFirst().enumerated().map { m, id in
+                        .init(first: ids[0], second: id, perSeed: m == 0 ? [0.01, -0.01, 0.02] : [0.05, 0.04, 0.06],
+                              firstWins: m == 0 ? 2 : 3, meanDifference: m == 0 ? 0.007 : 0.05, lower: m == 0 ? -0.02 : 0.01,
+                              upper: 0.08, holm: m == 0 ? 1 : 0.01)
+                    })
+            }
         }
         let words = occurrences.keys.sorted().map { word in
             WordContent(word: word, occurrences: occurrences[word] ?? [],

@@ -41,7 +41,9 @@ struct RenderStep: Step {
         var results: [CorpusResults] = [], narratives: [NarrativeCorpusContent] = []
         for model in context.primaryModels {
             switch try model.siteSection(from: try context.modelFolder(model.run), context: &context) {
-            case .sentences(let corpusResults): results.append(corpusResults)
+            case .sentences(var corpusResults):
+                corpusResults.seeds = try context.seedSummary(model.corpus)
+                results.append(corpusResults)
             case .narratives(let section): narratives.append(section)
             }
         }

@@ -71,7 +71,43 @@ enum CorpusPageBuilder {
                                     topWords: topWords, examples: examples)
         content.faithfulness = SiteContentBuilder.faithfulnessRows(r, inputOnly: false)
         content.methodComparisons = SiteContentBuilder.methodComparisons(r)
+        content.seeds = r.seeds.map { seedsContent($0, depths: depthByMethod) }
         return content
+    }
+
+    static func seedsContent(_ summary: SeedSummary, depths: [String: Int]) -> SeedsContent {
+        let c = summary.comparison
+        return SeedsContent(
+            seeds: c.seeds, statistic: c.statistic, resamples: c.resamples,
+            metrics: summary.metrics.map {
+                SeedsContent.Metric(label: $0.label, perSeed: $0.perSeed, mean: $0.mean, standardDeviation: $0.standardDeviation)
+            },
+            figures: c.figures.map {
+                SeedsContent.Figure(methodID: $0.method, layer: layerLabel($0.layer, method: $0.method, depth: depths[$0.method] ?? 0),
+                                    isBaseline: $0.isBaseline, perSeed: $0.perSeed, mean: $0.mean,
+                                    standardDeviation: $0.betweenSeedSD, lower: $0.interval?.lower, upper: $0.interval?.upper)
+            },
+            pairs: c.pairs.map {
+                SeedsContent.Pair(first: $0.first, second: $0.second, perSeed: $0.perSeed, firstWins: $0.firstWins,
+                                  meanDifference: $0.meanDifference, lower: $0.interval?.lower, upper: $0.interval?.upper,
+                                  holm: $0.holm)
+            })
+    }
+
+    /// The across-seeds figures and pairs as rows of the statistics CSV.
+    static func seedStatistics(_ seeds: SeedsContent) -> [StatisticRow] {
+        let list = seeds.seeds.map(String.init).joined(separator: ", ")
+        let figures = seeds.figures.map {
+            StatisticRow(methodID: $0.methodID, layer: $0.layer,
+                         statistic: "\(seeds.statistic), mean over seeds \(list) (hierarchical bootstrap)",
+                         estimate: $0.mean, lower: $0.lower, upper: $0.upper, n: seeds.seeds.count)
+        }
+        let pairs = seeds.pairs.map {
+            StatisticRow(methodID: $0.first,
+                         statistic: "\(seeds.statistic): difference \($0.first) − \($0.second), mean over seeds \(list), higher in \($0.firstWins) of \(seeds.seeds.count)",
+                         estimate: $0.meanDifference, lower: $0.lower, upper: $0.upper, pValue: $0.holm, n: seeds.seeds.count)
+        }
+        return figures + pairs
     }
 
     static func targetLabel(_ t: ValidationTarget) -> String {

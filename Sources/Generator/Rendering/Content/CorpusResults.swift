@@ -13,4 +13,6 @@ struct CorpusResults {
     var description: String
     /// ERASER faithfulness and (SST) plausibility per method × layer; nil when not computed.
     var faithfulness: FaithfulnessSummary? = nil
+    /// The statistics across the corpus's seeds; nil with one seed.
+    var seeds: SeedSummary? = nil
 }

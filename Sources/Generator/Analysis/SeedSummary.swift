@@ -1,0 +1,43 @@
+// SeedSummary: what a corpus's seeds say together — the lexicon statistic of every method × layer and every pair of
+// methods across seeds (Core's `compareAcrossSeeds`), and each seed's test figures.
+import Core
+import Foundation
+
+/// The across-seeds results of one corpus (cached by the seeds step, shown on the corpus and home pages).
+struct SeedSummary: Codable, Equatable, Sendable {
+    var comparison: SeedComparison
+    var metrics: [SeedMetric]
+}
+
+/// One test figure (accuracy, Pearson r, CCC…) of every seed.
+struct SeedMetric: Codable, Equatable, Sendable {
+    var label: String
+    var perSeed: [Double]
+    var mean: Double
+    /// Sample standard deviation over the seeds (n − 1).
+    var standardDeviation: Double
+}
+
+extension SeedSummary {
+    /// From every seed's validation report and test figures, in seed order. The intensity is taken against the
+    /// neutral point of the lexicon of the reports' first target (Warriner: 5).
+    static func summarise(reports: [ValidationReport], metrics: [[Metric]], seeds: [UInt64], lexicons: [Lexicon],
+                          resamples: Int, seed: UInt64, source: String) throws -> SeedSummary {
+        guard let name = reports.first?.entries.first?.targets.first?.target.lexicon,
+              let lexicon = lexicons.first(where: { $0.name == name }) else {
+            throw AtlasError(source: source, message: "the validation reports name no loaded lexicon",
+                             hint: "run `atlas build --force validate`")
+        }
+        let comparison = try compareAcrossSeeds(reports, seeds: seeds, neutral: lexicon.scale.neutral,
+                                                resamples: resamples, seed: seed)
+        let labels = metrics.first?.map(\.label) ?? []
+        let figures = labels.compactMap { label -> SeedMetric? in
+            let values = metrics.compactMap { $0.first { $0.label == label }?.value }
+            guard values.count == metrics.count, values.count > 1 else { return nil }
+            let mean = values.reduce(0, +) / Double(values.count)
+            let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)
+            return SeedMetric(label: label, perSeed: values, mean: mean, standardDeviation: variance.squareRoot())
+        }
+        return SeedSummary(comparison: comparison, metrics: figures)
+    }
+}
