@@ -1,12 +1,16 @@
 // SeedSummary: what a corpus's seeds say together — the lexicon statistic of every method × layer and every pair of
-// methods across seeds (Core's `compareAcrossSeeds`), and each seed's test figures.
+// methods across seeds (Core's `compareAcrossSeeds`), each seed's test figures, and how alike the methods rank
+// each sentence's words (Core's `methodAgreement`, per seed and across seeds).
 import Core
 import Foundation
 
 /// The across-seeds results of one corpus (cached by the seeds step, shown on the corpus and home pages).
 struct SeedSummary: Codable, Equatable, Sendable {
-    var comparison: SeedComparison
+    /// nil with one seed: nothing to compare across.
+    var comparison: SeedComparison?
     var metrics: [SeedMetric]
+    /// Every pair of methods' per-sentence rank agreement (Kendall's τ-b), with one seed or several.
+    var agreement: [AgreementPair]
 }
 
 /// One test figure (accuracy, Pearson r, CCC…) of every seed.
@@ -21,8 +25,11 @@ struct SeedMetric: Codable, Equatable, Sendable {
 extension SeedSummary {
     /// From every seed's validation report and test figures, in seed order. The intensity is taken against the
     /// neutral point of the lexicon of the reports' first target (Warriner: 5).
-    static func summarise(reports: [ValidationReport], metrics: [[Metric]], seeds: [UInt64], lexicons: [Lexicon],
-                          resamples: Int, seed: UInt64, source: String) throws -> SeedSummary {
+    static func summarise(reports: [ValidationReport], records: [[TraceRecord]], metrics: [[Metric]], seeds: [UInt64],
+                          lexicons: [Lexicon], resamples: Int, seed: UInt64, source: String) throws -> SeedSummary {
+        let methods = records.first?.first?.attributions.keys.sorted() ?? []
+        let agreement = try methodAgreement(records, methods: methods, resamples: resamples, seed: seed)
+        guard seeds.count > 1 else { return SeedSummary(comparison: nil, metrics: [], agreement: agreement) }
         guard let name = reports.first?.entries.first?.targets.first?.target.lexicon,
               let lexicon = lexicons.first(where: { $0.name == name }) else {
             throw AtlasError(source: source, message: "the validation reports name no loaded lexicon",
@@ -38,6 +45,6 @@ extension SeedSummary {
             let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)
             return SeedMetric(label: label, perSeed: values, mean: mean, standardDeviation: variance.squareRoot())
         }
-        return SeedSummary(comparison: comparison, metrics: figures)
+        return SeedSummary(comparison: comparison, metrics: figures, agreement: agreement)
     }
 }

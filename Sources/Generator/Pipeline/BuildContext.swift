@@ -9,7 +9,7 @@ enum StageVersion {
     static let validation = "validation-1"
     static let faithfulness = "faithfulness-2"  // 2: pairwise comparisons between methods
     static let faithfulnessExamples = "faithfulness-examples-1"
-    static let seeds = "seeds-1"
+    static let seeds = "seeds-2"  // 2: the agreement between methods
 }
 
 /// The state of one `atlas build`. Artifacts are loaded lazily from the cache folder, so that a build whose
@@ -34,7 +34,7 @@ struct BuildContext {
     var traces: [String: [TraceRecord]] = [:]
     var reports: [String: ValidationReport] = [:]
     var faithfulness: [String: FaithfulnessSummary] = [:]
-    /// By corpus id: the statistics across its seeds (corpora with more than one).
+    /// By corpus id: the statistics across its seeds and its methods' agreement.
     var seedSummaries: [String: SeedSummary] = [:]
     /// `load:` folder path → digest of its files (see BuildContext+Pretrained).
     var pretrainedDigests: [String: CacheKey] = [:]
@@ -105,7 +105,8 @@ struct BuildContext {
         return b.build()
     }
 
-    /// The statistics across seeds depend on every seed's validation (and through it its traces and model).
+    /// The statistics across seeds and the agreement depend on every seed's validation (and through it its traces
+    /// and model).
     func seedsKey(_ corpus: CorpusSettings) throws -> CacheKey {
         var b = CacheKey.Builder()
         for run in runs(of: corpus) { b.add(run.stem, try validationKey(run)) }
@@ -226,9 +227,8 @@ struct BuildContext {
         return summary
     }
 
-    /// A corpus's statistics across seeds; nil when it has one seed.
-    mutating func seedSummary(_ corpus: CorpusSettings) throws -> SeedSummary? {
-        guard configuration.seeds(of: corpus).count > 1 else { return nil }
+    /// A corpus's statistics across seeds and its methods' agreement.
+    mutating func seedSummary(_ corpus: CorpusSettings) throws -> SeedSummary {
         if let cached = seedSummaries[corpus.id] { return cached }
         let summary = try Self.decodeArtifact(SeedSummary.self, at: try seedsFile(corpus),
                                               what: "statistics across seeds", step: "seeds")

@@ -21,6 +21,10 @@ struct CorpusPage: Sendable {
     var exampleCount: String
     /// The across-seeds section; nil with one seed.
     var seeds: SeedsView?
+    /// The methods' rank agreement; nil when not computed.
+    var agreement: AgreementView?
+    /// "three seeds" or "the one seed": what the agreement averages over.
+    var agreementSeeds: String
 
     struct ExampleRow: Sendable {
         var href: String
@@ -68,6 +72,10 @@ extension PageFactory {
             methodsHref: root + paths.methods,
             examples: examples,
             exampleCount: Formatting.count(examples.count),
-            seeds: corpus.seeds.map { seedsView($0, root: root) })
+            seeds: corpus.seeds.map { seedsView($0, root: root) },
+            agreement: corpus.agreement.map { agreementView($0, root: root) },
+            agreementSeeds: (corpus.agreement?.seeds ?? 1) > 1
+                ? "the mean over \(Formatting.spelledOut(corpus.agreement!.seeds)) seeds of each seed's mean over sentences, with a hierarchical bootstrap 95% interval (seeds, then sentences)"
+                : "the mean over sentences, with a bootstrap 95% interval (sentences resampled)")
     }
 }

@@ -122,6 +122,8 @@ public struct CorpusContent: Sendable, Equatable {
     public var methodComparisons: [MethodComparisonMatrix] = []
     /// The results across training seeds; nil with one seed.
     public var seeds: SeedsContent?
+    /// How alike the methods rank each sentence's words; nil when not computed.
+    public var agreement: AgreementMatrix?
     public init(id: String, name: String, description: String, metrics: [Metric], statistics: [StatisticRow],
                 layerSeries: [LayerSeries], scatter: ScatterContent, topWords: [TopWordList], examples: [ExampleContent]) {
         self.id = id
@@ -336,6 +338,23 @@ public struct DownloadFile: Sendable, Equatable {
         self.title = title
         self.description = description
         self.format = format
+    }
+}
+
+/// Mean Kendall τ-b between two methods' word rankings per sentence, every pair: cell (i, j) = cell (j, i).
+public struct AgreementMatrix: Sendable, Equatable {
+    public var seeds: Int
+    public var methodIDs: [String]
+    public var cells: [[Cell?]]
+
+    public struct Cell: Sendable, Equatable {
+        /// The mean over seeds of the per-seed mean τ.
+        public var mean: Double
+        public var perSeed: [Double]
+        public var lower: Double?
+        public var upper: Double?
+        /// The fewest sentences with τ defined in any seed.
+        public var sentences: Int
     }
 }
 

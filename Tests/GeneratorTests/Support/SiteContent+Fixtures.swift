@@ -124,6 +124,13 @@ extension SiteContent {
                                                         upper: 0.02 * Double(j - i) + 0.01,
                                                         holmP: i + j == 1 ? nil : 0.2 / Double(abs(i - j)), n: examples)
                 } })]
+            // Every corpus: the methods' agreement (the diagonal and one pair undefined).
+            corpusList[c].agreement = AgreementMatrix(seeds: c == 0 ? 3 : 1, methodIDs: ids, cells: ids.indices.map { i in
+                ids.indices.map { j in
+                    i == j || i + j == 1 ? nil : AgreementMatrix.Cell(mean: 0.5 / Double(abs(i - j)), perSeed: [0.4, 0.5, 0.6],
+                                                                  lower: 0.1, upper: 0.7, sentences: examples)
+                }
+            })
             // The first corpus has three seeds: every method's figure, and LAT against the others (one mixed).
             if c == 0 {
                 corpusList[c].seeds = SeedsContent(

@@ -1,15 +1,14 @@
-// SeedsStep: for every corpus with more than one seed, its statistics across seeds; JSON in the cache.
+// SeedsStep: every corpus's statistics across its seeds and the agreement between its methods; JSON in the cache.
 import Core
 import Foundation
 
-/// After validate (it reads every seed's report) and before render. One artifact per corpus, made from all of
-/// the corpus's runs, so it is a step of the corpus's first run; a corpus with one seed has nothing to compare.
+/// After validate (it reads every seed's report and traces) and before render. One artifact per corpus, made
+/// from all of the corpus's runs, so it is a step of the corpus's first run. With one seed it holds the agreement
+/// between methods only.
 struct SeedsStep: CorpusArtifactStep {
     var name: String { "seeds" }
 
-    func models(_ context: BuildContext) -> [any CorpusModel] {
-        context.primaryModels.filter { context.configuration.seeds(of: $0.corpus).count > 1 }
-    }
+    func models(_ context: BuildContext) -> [any CorpusModel] { context.primaryModels }
 
     func artifact(_ run: CorpusRun, _ context: BuildContext) throws -> URL { try context.seedsFile(run.corpus) }
 
@@ -18,20 +17,22 @@ struct SeedsStep: CorpusArtifactStep {
     func make(_ model: any CorpusModel, artifact: URL, context: inout BuildContext, progress: ProgressMeter) throws {
         let start = Date()
         let runs = context.runs(of: model.corpus)
-        var reports: [ValidationReport] = [], metrics: [[Metric]] = []
+        var reports: [ValidationReport] = [], records: [[TraceRecord]] = [], metrics: [[Metric]] = []
         for run in runs {
             reports.append(try context.report(run))
+            records.append(try context.records(run))
             metrics.append(try CorpusModels.make(run).testMetrics(from: try context.modelFolder(run)))
         }
-        let summary = try SeedSummary.summarise(reports: reports, metrics: metrics, seeds: runs.map(\.seed),
+        let summary = try SeedSummary.summarise(reports: reports, records: records, metrics: metrics, seeds: runs.map(\.seed),
                                                 lexicons: try context.loadLexicons(),
                                                 resamples: context.configuration.validation.bootstrapResamples,
                                                 seed: context.configuration.seed, source: artifact.path)
         try ModelCheckpoint.encoder().encode(summary).write(to: artifact, options: .atomic)
         context.seedSummaries[model.corpus.id] = summary
-        progress.advance(by: summary.comparison.figures.count + summary.comparison.pairs.count)
-        context.output.write(String(format: "  %@: %d seeds, %d method × layer figures and %d pairs in %.1fs\n",
-                                    model.corpus.id, runs.count, summary.comparison.figures.count,
-                                    summary.comparison.pairs.count, Date().timeIntervalSince(start)))
+        let figures = summary.comparison?.figures.count ?? 0, pairs = summary.comparison?.pairs.count ?? 0
+        progress.advance(by: figures + pairs + summary.agreement.count)
+        context.output.write(String(format: "  %@: %d seeds, %d method × layer figures, %d pairs, %d agreements in %.1fs\n",
+                                    model.corpus.id, runs.count, figures, pairs, summary.agreement.count,
+                                    Date().timeIntervalSince(start)))
     }
 }

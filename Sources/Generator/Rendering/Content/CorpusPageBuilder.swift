@@ -71,15 +71,15 @@ enum CorpusPageBuilder {
                                     topWords: topWords, examples: examples)
         content.faithfulness = SiteContentBuilder.faithfulnessRows(r, inputOnly: false)
         content.methodComparisons = SiteContentBuilder.methodComparisons(r)
-        content.seeds = r.seeds.map { seedsContent($0, depths: depthByMethod) }
+        content.seeds = r.seeds.flatMap { summary in summary.comparison.map { seedsContent($0, metrics: summary.metrics, depths: depthByMethod) } }
+        content.agreement = r.seeds.map { agreementMatrix($0.agreement, seeds: $0.comparison?.seeds.count ?? 1) }
         return content
     }
 
-    static func seedsContent(_ summary: SeedSummary, depths: [String: Int]) -> SeedsContent {
-        let c = summary.comparison
-        return SeedsContent(
+    static func seedsContent(_ c: SeedComparison, metrics: [SeedMetric], depths: [String: Int]) -> SeedsContent {
+        SeedsContent(
             seeds: c.seeds, statistic: c.statistic, resamples: c.resamples,
-            metrics: summary.metrics.map {
+            metrics: metrics.map {
                 SeedsContent.Metric(label: $0.label, perSeed: $0.perSeed, mean: $0.mean, standardDeviation: $0.standardDeviation)
             },
             figures: c.figures.map {
@@ -92,6 +92,21 @@ enum CorpusPageBuilder {
                                   meanDifference: $0.meanDifference, lower: $0.interval?.lower, upper: $0.interval?.upper,
                                   holm: $0.holm)
             })
+    }
+
+    /// The methods × methods matrix of mean τ-b (symmetric; nil on the diagonal and for undefined pairs).
+    static func agreementMatrix(_ pairs: [AgreementPair], seeds: Int) -> AgreementMatrix {
+        let methods = Array(Set(pairs.flatMap { [$0.first, $0.second] })).sorted()
+        let position = Dictionary(uniqueKeysWithValues: methods.enumerated().map { ($1, $0) })
+        var cells = [[AgreementMatrix.Cell?]](repeating: Array(repeating: nil, count: methods.count), count: methods.count)
+        for pair in pairs {
+            let i = position[pair.first]!, j = position[pair.second]!
+            let cell = AgreementMatrix.Cell(mean: pair.mean, perSeed: pair.perSeed, lower: pair.interval?.lower,
+                                            upper: pair.interval?.upper, sentences: pair.sentences.min() ?? 0)
+            cells[i][j] = cell
+            cells[j][i] = cell
+        }
+        return AgreementMatrix(seeds: seeds, methodIDs: methods, cells: cells)
     }
 
     /// The across-seeds figures and pairs as rows of the statistics CSV.

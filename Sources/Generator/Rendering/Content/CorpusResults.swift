@@ -13,6 +13,6 @@ struct CorpusResults {
     var description: String
     /// ERASER faithfulness and (SST) plausibility per method × layer; nil when not computed.
     var faithfulness: FaithfulnessSummary? = nil
-    /// The statistics across the corpus's seeds; nil with one seed.
+    /// The statistics across the corpus's seeds and its methods' agreement; nil when not computed.
     var seeds: SeedSummary? = nil
 }
