@@ -22,7 +22,7 @@ struct CorpusPage: Sendable {
     /// The across-seeds section; nil with one seed.
     var seeds: SeedsView?
     /// The methods' rank agreement; nil when not computed.
-    var agreement: AgreementView?
+    var agreement: MethodMatrixView?
     /// "three seeds" or "the one seed": what the agreement averages over.
     var agreementSeeds: String
 
