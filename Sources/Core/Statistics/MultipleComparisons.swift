@@ -39,3 +39,11 @@ private func ascendingOrder(_ pValues: [Double]) -> (count: Int, order: [Int]) {
     precondition(pValues.allSatisfy { $0 >= 0 && $0 <= 1 }, "p-values must lie in [0, 1]")
     return (pValues.count, pValues.indices.sorted { (pValues[$0], $0) < (pValues[$1], $1) })
 }
+
+/// Holm over the p-values that exist; nil stays nil (a comparison without a test is not part of the family).
+public func holmAdjusted(_ pValues: [Double?]) -> [Double?] {
+    let tested = pValues.indices.filter { pValues[$0] != nil }
+    var adjusted = [Double?](repeating: nil, count: pValues.count)
+    for (k, p) in zip(tested, holmAdjusted(tested.map { pValues[$0]! })) { adjusted[k] = p }
+    return adjusted
+}

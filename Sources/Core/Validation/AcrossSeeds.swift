@@ -31,9 +31,7 @@ public struct SeedPair: Codable, Equatable, Sendable {
     public var interval: ConfidenceInterval?
     /// The standard deviation of the bootstrap replicates: the standard error of `meanDifference`.
     public var standardError: Double
-    /// Two-sided p-value of "no difference" from the bootstrap standard error, 2·Φ(−|mean| / SE) (Efron &
-    /// Tibshirani 1993, §16.4). Not the percentile count: with B resamples that is never below 2/(B + 1), which
-    /// Holm over 55 pairs would push above 0.1 whatever the data. nil when SE = 0.
+    /// Two-sided p-value of "no difference" from the bootstrap standard error (`standardErrorTest`); nil when SE = 0.
     public var pValue: Double?
     /// Holm-adjusted over every pair of the comparison that has a p-value.
     public var holm: Double?
@@ -95,15 +93,13 @@ public func compareAcrossSeeds(_ reports: [ValidationReport], seeds: [UInt64], n
                                                            level: level, using: &generator) { k, indices in
                 shared[k].difference(indices[0])
             }
-            let se = result.replicates.count > 1 ? sampleStandardDeviation(result.replicates) : 0
-            let p = se > 0 ? 2 * Normal.sf(abs(result.estimate) / se) : nil
+            let (se, p) = result.standardErrorTest
             pairs.append(SeedPair(first: a.method, second: b.method, perSeed: result.perGroup,
                                   firstWins: result.perGroup.filter { $0 > 0 }.count, meanDifference: result.estimate,
                                   interval: result.interval, standardError: se, pValue: p, holm: nil))
         }
     }
-    let tested = pairs.indices.filter { pairs[$0].pValue != nil }
-    for (k, adjusted) in zip(tested, holmAdjusted(tested.map { pairs[$0].pValue! })) { pairs[k].holm = adjusted }
+    for (k, adjusted) in holmAdjusted(pairs.map(\.pValue)).enumerated() { pairs[k].holm = adjusted }
     return SeedComparison(seeds: seeds, statistic: "Spearman ρ with |valence − \(String(format: "%g", neutral))|",
                           resamples: resamples, figures: figures, pairs: pairs)
 }

@@ -39,10 +39,7 @@ public func methodAgreement(_ records: [[TraceRecord]], methods: [MethodID], res
             }
             guard taus.allSatisfy({ !$0.isEmpty }) else { continue }
             var generator = SplitMix64(seed: seed).split(stableHash("agreement|\(a.rawValue)-\(b.rawValue)"))
-            let result = try hierarchicalBootstrapInterval(groupSizes: taus.map { [$0.count] }, resamples: resamples,
-                                                           level: level, using: &generator) { k, indices in
-                indices[0].reduce(0.0) { $0 + taus[k][$1] } / Double(indices[0].count)
-            }
+            let result = try hierarchicalBootstrapOfMeans(taus, resamples: resamples, level: level, using: &generator)
             pairs.append(AgreementPair(first: a.rawValue, second: b.rawValue, perSeed: result.perGroup,
                                        sentences: taus.map(\.count), mean: result.estimate,
                                        betweenSeedSD: result.betweenGroupSD, interval: result.interval))

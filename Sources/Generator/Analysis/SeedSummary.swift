@@ -11,6 +11,8 @@ struct SeedSummary: Codable, Equatable, Sendable {
     var metrics: [SeedMetric]
     /// Every pair of methods' per-sentence rank agreement (Kendall's τ-b), with one seed or several.
     var agreement: [AgreementPair]
+    /// Faithfulness and plausibility across seeds; nil with one seed or a model not judged for faithfulness.
+    var faithfulness: FaithfulnessAcrossSeeds?
 }
 
 /// One test figure (accuracy, Pearson r, CCC…) of every seed.
@@ -25,8 +27,9 @@ struct SeedMetric: Codable, Equatable, Sendable {
 extension SeedSummary {
     /// From every seed's validation report and test figures, in seed order. The intensity is taken against the
     /// neutral point of the lexicon of the reports' first target (Warriner: 5).
-    static func summarise(reports: [ValidationReport], records: [[TraceRecord]], metrics: [[Metric]], seeds: [UInt64],
-                          lexicons: [Lexicon], resamples: Int, seed: UInt64, source: String) throws -> SeedSummary {
+    static func summarise(reports: [ValidationReport], records: [[TraceRecord]], metrics: [[Metric]],
+                          evaluations: [[ExampleEvaluation]]?, seeds: [UInt64], lexicons: [Lexicon], resamples: Int,
+                          seed: UInt64, source: String) throws -> SeedSummary {
         let methods = records.first?.first?.attributions.keys.sorted() ?? []
         let agreement = try methodAgreement(records, methods: methods, resamples: resamples, seed: seed)
         guard seeds.count > 1 else { return SeedSummary(comparison: nil, metrics: [], agreement: agreement) }
@@ -45,6 +48,7 @@ extension SeedSummary {
             let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)
             return SeedMetric(label: label, perSeed: values, mean: mean, standardDeviation: variance.squareRoot())
         }
-        return SeedSummary(comparison: comparison, metrics: figures, agreement: agreement)
+        let faithfulness = try evaluations.map { try faithfulnessAcrossSeeds($0, resamples: resamples, seed: seed) }
+        return SeedSummary(comparison: comparison, metrics: figures, agreement: agreement, faithfulness: faithfulness)
     }
 }

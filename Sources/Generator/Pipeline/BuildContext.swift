@@ -9,7 +9,7 @@ enum StageVersion {
     static let validation = "validation-1"
     static let faithfulness = "faithfulness-2"  // 2: pairwise comparisons between methods
     static let faithfulnessExamples = "faithfulness-examples-1"
-    static let seeds = "seeds-2"  // 2: the agreement between methods
+    static let seeds = "seeds-3"  // 2: the agreement between methods; 3: faithfulness across seeds
 }
 
 /// The state of one `atlas build`. Artifacts are loaded lazily from the cache folder, so that a build whose
@@ -109,7 +109,11 @@ struct BuildContext {
     /// and model).
     func seedsKey(_ corpus: CorpusSettings) throws -> CacheKey {
         var b = CacheKey.Builder()
-        for run in runs(of: corpus) { b.add(run.stem, try validationKey(run)) }
+        let judged = CorpusModels.make(CorpusRun(corpus: corpus, seed: 0, isPrimary: true)).isJudgedForFaithfulness
+        for run in runs(of: corpus) {
+            b.add(run.stem, try validationKey(run))
+            if judged { b.add("\(run.stem).faithfulness", try faithfulnessExamplesKey(run)) }
+        }
         b.add("seed", String(configuration.seed))
         b.add("version", StageVersion.seeds)
         return b.build()

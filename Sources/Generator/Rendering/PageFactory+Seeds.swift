@@ -9,11 +9,14 @@ struct SeedsView: Sendable {
     var metrics: [MetricRow]
     var figures: [FigureRow]
     var pairs: [PairRow]
+    var faithfulness: [FigureRow]
+    var faithfulnessPairs: [PairRow]
+    var hasFaithfulness: Bool
 
     struct MetricRow: Sendable { var label, perSeed, mean, sd: String }
-    struct FigureRow: Sendable { var method, methodHref, layer, perSeed, mean, sd, interval: String }
+    struct FigureRow: Sendable { var method, methodHref, statistic, layer, perSeed, mean, sd, interval: String }
     struct PairRow: Sendable {
-        var first, firstHref, second, secondHref, wins, difference, interval, p: String
+        var first, firstHref, second, secondHref, statistic, wins, difference, interval, p: String
         var isSignificant: Bool
     }
 }
@@ -29,18 +32,22 @@ extension PageFactory {
                 SeedsView.MetricRow(label: $0.label, perSeed: values($0.perSeed), mean: Formatting.fixed($0.mean, digits: 3),
                                     sd: Formatting.fixed($0.standardDeviation, digits: 3))
             },
-            figures: seeds.figures.map {
-                SeedsView.FigureRow(method: methodName($0.methodID), methodHref: href($0.methodID),
-                                    layer: $0.layer.isEmpty ? "–" : $0.layer, perSeed: values($0.perSeed),
-                                    mean: Formatting.fixed($0.mean, digits: 3), sd: Formatting.fixed($0.standardDeviation, digits: 3),
-                                    interval: Formatting.interval($0.lower, $0.upper))
-            },
-            pairs: seeds.pairs.map {
-                SeedsView.PairRow(first: methodName($0.first), firstHref: href($0.first), second: methodName($0.second),
-                                  secondHref: href($0.second), wins: "\($0.firstWins) of \(seeds.seeds.count)",
-                                  difference: Formatting.fixed($0.meanDifference, digits: 3),
-                                  interval: Formatting.interval($0.lower, $0.upper), p: Formatting.pValue($0.holm),
-                                  isSignificant: ($0.holm ?? 1) < 0.05)
-            })
+            figures: seeds.figures.map(figure), pairs: seeds.pairs.map(pair),
+            faithfulness: seeds.faithfulness.map(figure), faithfulnessPairs: seeds.faithfulnessPairs.map(pair),
+            hasFaithfulness: !seeds.faithfulness.isEmpty)
+
+        func figure(_ f: SeedsContent.Figure) -> SeedsView.FigureRow {
+            SeedsView.FigureRow(method: methodName(f.methodID), methodHref: href(f.methodID), statistic: f.statistic,
+                                layer: f.layer.isEmpty ? "–" : f.layer, perSeed: values(f.perSeed),
+                                mean: Formatting.fixed(f.mean, digits: 3), sd: Formatting.fixed(f.standardDeviation, digits: 3),
+                                interval: Formatting.interval(f.lower, f.upper))
+        }
+        func pair(_ p: SeedsContent.Pair) -> SeedsView.PairRow {
+            SeedsView.PairRow(first: methodName(p.first), firstHref: href(p.first), second: methodName(p.second),
+                              secondHref: href(p.second), statistic: p.statistic, wins: "\(p.firstWins) of \(seeds.seeds.count)",
+                              difference: Formatting.fixed(p.meanDifference, digits: 3),
+                              interval: Formatting.interval(p.lower, p.upper), p: Formatting.pValue(p.holm),
+                              isSignificant: (p.holm ?? 1) < 0.05)
+        }
     }
 }

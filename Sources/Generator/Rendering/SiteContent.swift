@@ -367,6 +367,9 @@ public struct SeedsContent: Sendable, Equatable {
     public var metrics: [Metric]
     public var figures: [Figure]
     public var pairs: [Pair]
+    /// Faithfulness and plausibility (input-level scores), and their pairs on comprehensiveness AOPC and AUPRC.
+    public var faithfulness: [Figure] = []
+    public var faithfulnessPairs: [Pair] = []
 
     public struct Metric: Sendable, Equatable {
         public var label: String
@@ -377,6 +380,8 @@ public struct SeedsContent: Sendable, Equatable {
 
     public struct Figure: Sendable, Equatable {
         public var methodID: String
+        /// The figure, where the table mixes several ("comprehensiveness AOPC ↑"); empty otherwise.
+        public var statistic: String = ""
         public var layer: String
         public var isBaseline: Bool
         public var perSeed: [Double]
@@ -390,7 +395,10 @@ public struct SeedsContent: Sendable, Equatable {
     public struct Pair: Sendable, Equatable {
         public var first: String
         public var second: String
+        /// The figure, where the table mixes several; empty otherwise.
+        public var statistic: String = ""
         public var perSeed: [Double]
+        /// Seeds in which `first` is better (higher; lower for sufficiency).
         public var firstWins: Int
         public var meanDifference: Double
         public var lower: Double?

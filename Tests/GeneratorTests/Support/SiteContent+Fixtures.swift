@@ -145,6 +145,12 @@ extension SiteContent {
                               firstWins: m == 0 ? 2 : 3, meanDifference: m == 0 ? 0.007 : 0.05, lower: m == 0 ? -0.02 : 0.01,
                               upper: 0.08, holm: m == 0 ? 1 : 0.01)
                     })
+                corpusList[c].seeds?.faithfulness = [.init(methodID: ids[0], statistic: "comprehensiveness AOPC ↑", layer: "",
+                                                           isBaseline: false, perSeed: [0.2, 0.25, 0.3], mean: 0.25,
+                                                           standardDeviation: 0.05, lower: 0.15, upper: 0.35)]
+                corpusList[c].seeds?.faithfulnessPairs = [.init(first: ids[0], second: ids[1], statistic: "AUPRC vs human rationale ↑",
+                                                                perSeed: [0.01, 0.02, 0.03], firstWins: 3, meanDifference: 0.02,
+                                                                lower: 0.005, upper: 0.035, holm: 0.02)]
             }
         }
         let words = occurrences.keys.sorted().map { word in

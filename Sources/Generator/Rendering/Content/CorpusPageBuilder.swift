@@ -71,7 +71,13 @@ enum CorpusPageBuilder {
                                     topWords: topWords, examples: examples)
         content.faithfulness = SiteContentBuilder.faithfulnessRows(r, inputOnly: false)
         content.methodComparisons = SiteContentBuilder.methodComparisons(r)
-        content.seeds = r.seeds.flatMap { summary in summary.comparison.map { seedsContent($0, metrics: summary.metrics, depths: depthByMethod) } }
+        content.seeds = r.seeds.flatMap { summary in
+            summary.comparison.map { comparison in
+                var seeds = seedsContent(comparison, metrics: summary.metrics, depths: depthByMethod)
+                if let faithfulness = summary.faithfulness { addFaithfulness(faithfulness, to: &seeds) }
+                return seeds
+            }
+        }
         content.agreement = r.seeds.map { agreementMatrix($0.agreement, seeds: $0.comparison?.seeds.count ?? 1) }
         return content
     }
@@ -92,6 +98,21 @@ enum CorpusPageBuilder {
                                   meanDifference: $0.meanDifference, lower: $0.interval?.lower, upper: $0.interval?.upper,
                                   holm: $0.holm)
             })
+    }
+
+    /// The input-level faithfulness figures, and the pairs of the figures the corpus page compares pairwise.
+    static func addFaithfulness(_ f: FaithfulnessAcrossSeeds, to seeds: inout SeedsContent) {
+        func label(_ figure: FaithfulnessFigure) -> String { figure.displayName + (figure.isHigherBetter ? " ↑" : " ↓") }
+        seeds.faithfulness = f.figures.filter { $0.key.layer == nil }.map {
+            SeedsContent.Figure(methodID: $0.key.method.rawValue, statistic: label($0.figure), layer: "", isBaseline: false,
+                                perSeed: $0.perSeed, mean: $0.mean, standardDeviation: $0.betweenSeedSD,
+                                lower: $0.interval?.lower, upper: $0.interval?.upper)
+        }
+        seeds.faithfulnessPairs = f.pairs.filter { SiteContentBuilder.comparedFigures.contains($0.figure) }.map {
+            SeedsContent.Pair(first: $0.first.rawValue, second: $0.second.rawValue, statistic: label($0.figure),
+                              perSeed: $0.perSeed, firstWins: $0.firstBetter, meanDifference: $0.meanDifference,
+                              lower: $0.interval?.lower, upper: $0.interval?.upper, holm: $0.holm)
+        }
     }
 
     /// The methods × methods matrix of mean τ-b (symmetric; nil on the diagonal and for undefined pairs).
@@ -122,7 +143,16 @@ enum CorpusPageBuilder {
                          statistic: "\(seeds.statistic): difference \($0.first) − \($0.second), mean over seeds \(list), higher in \($0.firstWins) of \(seeds.seeds.count)",
                          estimate: $0.meanDifference, lower: $0.lower, upper: $0.upper, pValue: $0.holm, n: seeds.seeds.count)
         }
-        return figures + pairs
+        let faithfulness = (seeds.faithfulness.map { ($0, $0.statistic) }).map { figure, statistic in
+            StatisticRow(methodID: figure.methodID, statistic: "\(statistic), mean over seeds \(list) (hierarchical bootstrap)",
+                         estimate: figure.mean, lower: figure.lower, upper: figure.upper, n: seeds.seeds.count)
+        }
+        let faithfulnessPairs = seeds.faithfulnessPairs.map {
+            StatisticRow(methodID: $0.first,
+                         statistic: "\($0.statistic): difference \($0.first) − \($0.second), mean over seeds \(list), better in \($0.firstWins) of \(seeds.seeds.count)",
+                         estimate: $0.meanDifference, lower: $0.lower, upper: $0.upper, pValue: $0.holm, n: seeds.seeds.count)
+        }
+        return figures + pairs + faithfulness + faithfulnessPairs
     }
 
     static func targetLabel(_ t: ValidationTarget) -> String {
