@@ -13,6 +13,24 @@ struct SeedSummary: Codable, Equatable, Sendable {
     var agreement: [AgreementPair]
     /// Faithfulness and plausibility across seeds; nil with one seed or a model not judged for faithfulness.
     var faithfulness: FaithfulnessAcrossSeeds?
+    /// By example id, LAT's input score of every word across seeds (examples traced in every seed); empty with one.
+    var latSpread: [String: WordSpread] = [:]
+}
+
+/// Per word of one example: the mean and sample SD over seeds of one method's score.
+struct WordSpread: Codable, Equatable, Sendable {
+    var mean: [Double]
+    var standardDeviation: [Double]
+
+    /// Over the seeds' score vectors of one example (equal lengths; at least two).
+    init?(_ scores: [[Float]]) {
+        guard scores.count > 1, let n = scores.first?.count, scores.allSatisfy({ $0.count == n }) else { return nil }
+        let k = Double(scores.count)
+        mean = (0..<n).map { i in scores.reduce(0.0) { $0 + Double($1[i]) } / k }
+        standardDeviation = (0..<n).map { [mean] i in
+            (scores.reduce(0.0) { $0 + (Double($1[i]) - mean[i]) * (Double($1[i]) - mean[i]) } / (k - 1)).squareRoot()
+        }
+    }
 }
 
 /// One test figure (accuracy, Pearson r, CCC…) of every seed.
@@ -49,6 +67,20 @@ extension SeedSummary {
             return SeedMetric(label: label, perSeed: values, mean: mean, standardDeviation: variance.squareRoot())
         }
         let faithfulness = try evaluations.map { try faithfulnessAcrossSeeds($0, resamples: resamples, seed: seed) }
-        return SeedSummary(comparison: comparison, metrics: figures, agreement: agreement, faithfulness: faithfulness)
+        return SeedSummary(comparison: comparison, metrics: figures, agreement: agreement, faithfulness: faithfulness,
+                           latSpread: latSpread(records))
+    }
+
+    /// LAT's input scores of each example traced in every seed, as mean and SD per word.
+    static func latSpread(_ records: [[TraceRecord]]) -> [String: WordSpread] {
+        let bySeed = records.map { seed in
+            Dictionary(seed.compactMap { r in r.attributions[.lat].map { (r.id, $0.scores) } }, uniquingKeysWith: { a, _ in a })
+        }
+        var spread: [String: WordSpread] = [:]
+        for (id, _) in bySeed.first ?? [:] {
+            let scores = bySeed.compactMap { $0[id] }
+            if scores.count == bySeed.count, let s = WordSpread(scores) { spread[id] = s }
+        }
+        return spread
     }
 }

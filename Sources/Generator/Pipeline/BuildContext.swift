@@ -9,7 +9,7 @@ enum StageVersion {
     static let validation = "validation-1"
     static let faithfulness = "faithfulness-2"  // 2: pairwise comparisons between methods
     static let faithfulnessExamples = "faithfulness-examples-1"
-    static let seeds = "seeds-3"  // 2: the agreement between methods; 3: faithfulness across seeds
+    static let seeds = "seeds-4"  // 2: agreement between methods; 3: faithfulness across seeds; 4: LAT per word
 }
 
 /// The state of one `atlas build`. Artifacts are loaded lazily from the cache folder, so that a build whose

@@ -36,6 +36,21 @@ struct ExamplePage: Sendable {
         /// Part of the human rationale (Carton et al. 2020 derivation from SST's phrase labels).
         var isRationale: Bool
     }
+
+    /// LAT at the input across seeds, shaded by the mean, each word with its SD; nil with one seed.
+    var seedSpread: SeedSpreadView?
+
+    struct SeedSpreadView: Sendable {
+        var seeds: String
+        var tokens: [SpreadToken]
+    }
+
+    struct SpreadToken: Sendable {
+        var text: String
+        var heat: String
+        var sd: String
+        var hover: String
+    }
 }
 
 extension PageFactory {
@@ -79,7 +94,19 @@ extension PageFactory {
             hasPrevious: previous != nil,
             nextHref: next.map { root + paths.example(corpus: $0.pageCorpusID ?? corpus.id, example: $0.id) } ?? "",
             hasNext: next != nil,
-            models: models, hasModels: !models.isEmpty)
+            models: models, hasModels: !models.isEmpty,
+            seedSpread: example.seedSpread.map { spreadView($0, tokens: example.tokens) })
+    }
+
+    func spreadView(_ spread: SeedSpreadContent, tokens: [String]) -> ExamplePage.SeedSpreadView {
+        let peak = spread.mean.map(abs).max() ?? 0
+        let seeds = Formatting.spelledOut(spread.seeds)
+        return .init(seeds: seeds, tokens: tokens.enumerated().map { i, text in
+            let mean = i < spread.mean.count ? spread.mean[i] : 0, sd = i < spread.standardDeviation.count ? spread.standardDeviation[i] : 0
+            return .init(text: text, heat: Palette.heat(mean, maxMagnitude: peak, isSigned: false),
+                         sd: Formatting.significant(sd),
+                         hover: "mean \(Formatting.significant(mean)), SD \(Formatting.significant(sd)) over \(seeds) seeds")
+        })
     }
 
     /// Traces in the order of `content.methods` (unknown methods last, in their own order).

@@ -254,6 +254,8 @@ public struct ExampleContent: Sendable, Equatable {
     public var models: [ExampleModel] = []
     /// The corpus whose page shows this example, when not its own (a second model of the same sentences).
     public var pageCorpusID: String?
+    /// LAT at the input across the corpus's seeds; nil with one seed.
+    public var seedSpread: SeedSpreadContent?
     public init(id: String, tokens: [String], trueLabel: String, predictedLabel: String, traces: [MethodTrace],
                 completenessError: Double? = nil, isTruncated: Bool = false, connections: [TraceEdge] = []) {
         self.id = id
@@ -339,6 +341,13 @@ public struct DownloadFile: Sendable, Equatable {
         self.description = description
         self.format = format
     }
+}
+
+/// One example's LAT input scores across seeds: per word, the mean and the sample SD.
+public struct SeedSpreadContent: Sendable, Equatable {
+    public var seeds: Int
+    public var mean: [Double]
+    public var standardDeviation: [Double]
 }
 
 /// Mean Kendall τ-b between two methods' word rankings per sentence, every pair: cell (i, j) = cell (j, i).

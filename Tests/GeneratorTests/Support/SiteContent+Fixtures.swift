@@ -145,6 +145,9 @@ extension SiteContent {
                               firstWins: m == 0 ? 2 : 3, meanDifference: m == 0 ? 0.007 : 0.05, lower: m == 0 ? -0.02 : 0.01,
                               upper: 0.08, holm: m == 0 ? 1 : 0.01)
                     })
+                let words = corpusList[c].examples[0].tokens.count
+                corpusList[c].examples[0].seedSpread = SeedSpreadContent(
+                    seeds: 3, mean: (0..<words).map { 0.1 + 0.01 * Double($0) }, standardDeviation: Array(repeating: 0.02, count: words))
                 corpusList[c].seeds?.faithfulness = [.init(methodID: ids[0], statistic: "comprehensiveness AOPC ↑", layer: "",
                                                            isBaseline: false, perSeed: [0.2, 0.25, 0.3], mean: 0.25,
                                                            standardDeviation: 0.05, lower: 0.15, upper: 0.35)]

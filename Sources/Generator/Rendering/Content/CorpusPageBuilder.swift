@@ -63,6 +63,9 @@ enum CorpusPageBuilder {
         let examples = r.records.map { record in
             var example = ExampleContentBuilder.content(record, dataset: r.dataset)
             example.rationale = (rationales[record.id] ?? nil).map { Array($0.prefix(record.tokens.count)) }
+            if let spread = r.seeds?.latSpread[record.id], let seeds = r.seeds?.comparison?.seeds.count {
+                example.seedSpread = SeedSpreadContent(seeds: seeds, mean: spread.mean, standardDeviation: spread.standardDeviation)
+            }
             return example
         }
         var content = CorpusContent(id: r.corpus.id, name: r.corpus.modelName, description: r.description,
