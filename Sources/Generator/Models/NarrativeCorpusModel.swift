@@ -62,9 +62,10 @@ struct NarrativeCorpusModel: CorpusModel {
     func siteSection(from folder: URL, context: inout BuildContext) throws -> SiteSection {
         let metrics = try NarrativeCheckpoint.loadMetrics(from: folder)
         let records = try context.records(run)
-        let results = CorpusResults(corpus: corpus, dataset: try context.dataset(corpus), metrics: [:], records: records,
+        var results = CorpusResults(corpus: corpus, dataset: try context.dataset(corpus), metrics: [:], records: records,
                                     report: try context.report(run),
                                     description: "EmoBank narratives, \(corpus.split) split: \(records.count) windows traced.")
+        results.seeds = try context.seedSummary(corpus)
         let maxWindows = (corpus.narrative ?? NarrativeSettings()).maxWindows
         return .narratives(NarrativeContentBuilder.build(results, metrics: metrics,
                                                          sequences: try tracedSequences(context, maxWindows: maxWindows)))

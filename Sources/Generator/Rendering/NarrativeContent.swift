@@ -12,6 +12,9 @@ public struct NarrativeCorpusContent: Sendable, Equatable {
     public var statistics: [StatisticRow]
     public var layerSeries: [LayerSeries]
     public var narratives: [NarrativeContent]
+    /// Across training seeds (nil with one) and the methods' agreement, as on a corpus page.
+    public var seeds: SeedsContent? = nil
+    public var agreement: AgreementMatrix? = nil
 }
 
 /// Test metrics of one predictor (NaN where undefined, e.g. a constant predictor's r).

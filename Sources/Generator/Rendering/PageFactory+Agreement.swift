@@ -1,6 +1,15 @@
 // PageFactory+Agreement: the corpus page's methods × methods matrix of rank agreement (mean Kendall τ-b per sentence).
 
 extension PageFactory {
+    /// What each agreement cell averages over, for the section's text.
+    func agreementAverage(_ matrix: AgreementMatrix?) -> String {
+        guard let seeds = matrix?.seeds, seeds > 1 else {
+            return "the mean over sentences, with a bootstrap 95% interval (sentences resampled)"
+        }
+        return "the mean over \(Formatting.spelledOut(seeds)) seeds of each seed's mean over sentences, with a "
+            + "hierarchical bootstrap 95% interval (seeds, then sentences)"
+    }
+
     /// `partials/agreement`, in the shape of the difference matrices: a cell's hover has the interval, the per-seed
     /// means and the sentences; nothing is marked significant (agreement is described, not tested).
     func agreementView(_ matrix: AgreementMatrix, root: String) -> MethodMatrixView {

@@ -74,8 +74,6 @@ extension PageFactory {
             exampleCount: Formatting.count(examples.count),
             seeds: corpus.seeds.map { seedsView($0, root: root) },
             agreement: corpus.agreement.map { agreementView($0, root: root) },
-            agreementSeeds: (corpus.agreement?.seeds ?? 1) > 1
-                ? "the mean over \(Formatting.spelledOut(corpus.agreement!.seeds)) seeds of each seed's mean over sentences, with a hierarchical bootstrap 95% interval (seeds, then sentences)"
-                : "the mean over sentences, with a bootstrap 95% interval (sentences resampled)")
+            agreementSeeds: agreementAverage(corpus.agreement))
     }
 }

@@ -10,6 +10,11 @@ struct NarrativeIndexPage: Sendable {
     var statistics: [StatisticRowView]
     var narratives: [NarrativeRow]
     var narrativeCount: String
+    /// As on a corpus page: across seeds (nil with one) and the methods' agreement.
+    var seeds: SeedsView?
+    var agreement: MethodMatrixView?
+    var agreementSeeds: String
+    var methodsHref: String
 
     struct ScoreRow: Sendable {
         var name: String
@@ -72,7 +77,10 @@ extension PageFactory {
                              windows: Formatting.count(n.windows.count), concordance: n.concordance.map(value) ?? "–",
                              opening: words.prefix(16).joined(separator: " ") + (words.count > 16 ? " …" : ""))
             },
-            narrativeCount: Formatting.count(corpus.narratives.count))
+            narrativeCount: Formatting.count(corpus.narratives.count),
+            seeds: corpus.seeds.map { seedsView($0, root: root) },
+            agreement: corpus.agreement.map { agreementView($0, root: root) },
+            agreementSeeds: agreementAverage(corpus.agreement), methodsHref: root + paths.methods)
     }
 
     func makeNarrativePage(for narrative: NarrativeContent, in corpus: NarrativeCorpusContent, index: Int) -> NarrativePage {

@@ -48,7 +48,7 @@ enum NarrativeContentBuilder {
                       Metric(label: "test narratives", value: Double(report.sequenceCounts["test"] ?? 0), digits: 0),
                       Metric(label: "test windows", value: Double(windows), digits: 0)],
             comparison: comparison, statistics: corpus.statistics, layerSeries: corpus.layerSeries,
-            narratives: narratives)
+            narratives: narratives, seeds: corpus.seeds, agreement: corpus.agreement)
     }
 }
 
