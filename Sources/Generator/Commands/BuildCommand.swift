@@ -38,7 +38,7 @@ struct BuildCommand: AsyncParsableCommand {
 
     /// The build, in order: the one list the runner, `--force` and this help read.
     static let steps: [any Step<BuildContext>] = [DataStep(), TrainStep(), TraceStep(), FaithfulnessStep(), ValidateStep(),
-                                                  SeedsStep(), RenderStep(), CheckStep()]
+                                                  ControlsStep(), SeedsStep(), RenderStep(), CheckStep()]
     static let stepNames = steps.map(\.name) + ["all"]
 
     func validate() throws {

@@ -87,6 +87,7 @@ extension CorpusSettings {
         integratedGradientsSteps = try c.value(.integratedGradientsSteps, or: 50)
         narrative = try c.decodeIfPresent(NarrativeSettings.self, forKey: .narrative)
         seeds = try c.decodeIfPresent(SeedList.self, forKey: .seeds)
+        randomisationExamples = try c.value(.randomisationExamples, or: 300)
     }
 }
 

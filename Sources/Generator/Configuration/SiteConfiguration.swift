@@ -96,10 +96,14 @@ struct CorpusSettings: Codable, Equatable, Sendable {
     var narrative: NarrativeSettings?
     /// This corpus's seeds (nil: the site's `seeds`).
     var seeds: SeedList?
+    /// Test sentences (the first of the traced split) traced through each re-initialised model of the
+    /// randomisation control (models trained here); 0 turns the control off.
+    var randomisationExamples: Int = 300
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, task, model, training, split, narrative, seeds
         case maxExamples = "max_examples", integratedGradientsSteps = "ig_steps"
+        case randomisationExamples = "randomisation_examples"
     }
 }
 
@@ -171,9 +175,9 @@ struct SiteConfiguration: Codable, Equatable, Sendable {
             emobankTraining.embeddingLearningRateMultiplier = 1
             return [
                 CorpusSettings(id: "sst5", task: .sst5, model: tiny, training: quick, maxExamples: 300,
-                               integratedGradientsSteps: 16),
+                               integratedGradientsSteps: 16, randomisationExamples: 100),
                 CorpusSettings(id: "emobank", task: .emobankValence, model: tiny, training: emobankTraining,
-                               maxExamples: 200, integratedGradientsSteps: 16),
+                               maxExamples: 200, integratedGradientsSteps: 16, randomisationExamples: 100),
             ] + [.miniLM(profile: profile)]
         }
     }

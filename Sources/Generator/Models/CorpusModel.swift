@@ -24,6 +24,13 @@ protocol CorpusModel: Sendable {
     func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
         -> [ExampleEvaluation]
 
+    /// Whether the controls step runs the model-randomisation control on this model (models trained here).
+    var hasRandomisationControl: Bool { get }
+
+    /// The model-randomisation control of the run's model in `folder` (see `RandomisationControl`).
+    func randomisationControl(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
+        -> RandomisationControl
+
     /// The run's test figures (accuracy, macro-F1, r, CCC…), from its checkpoint folder: one column of the
     /// across-seeds table.
     func testMetrics(from folder: URL) throws -> [Metric]
@@ -39,6 +46,13 @@ extension CorpusModel {
     var corpus: CorpusSettings { run.corpus }
 
     var isJudgedForFaithfulness: Bool { false }
+
+    var hasRandomisationControl: Bool { false }
+
+    func randomisationControl(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
+        -> RandomisationControl {
+        preconditionFailure("\(corpus.id): \(type(of: self)) has no randomisation control")
+    }
 
     func testMetrics(from folder: URL) throws -> [Metric] {
         SiteContentBuilder.modelMetrics(try ModelCheckpoint.loadMetrics(from: folder)).filter { $0.label.hasPrefix("test ") }

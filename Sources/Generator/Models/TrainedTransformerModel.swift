@@ -38,6 +38,32 @@ struct TrainedTransformerModel: CorpusModel {
 
     var isJudgedForFaithfulness: Bool { true }
 
+    var hasRandomisationControl: Bool { corpus.randomisationExamples > 0 }
+
+    /// The trained model against itself re-initialised block by block from the output down, on the first
+    /// `randomisation_examples` traced sentences. The initialisation is the one training started from: the same
+    /// seed, and GloVe's rows where the recipe uses them.
+    func randomisationControl(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
+        -> RandomisationControl {
+        let trained = try context.model(run, from: folder)
+        var initial = try SentimentTransformer(configuration: trained.model.configuration, seed: run.seed)
+        if corpus.model.glove == true {
+            initial.setEmbeddingRows(ModelTraining.gloveRows(try context.store.loadGloVe(), vocabulary: trained.vocabulary,
+                                                             seed: run.seed))
+        }
+        let inputs = Tracing.examples(corpus, dataset: try context.dataset(corpus)).prefix(corpus.randomisationExamples)
+            .map { example in
+                TracingInput(id: example.id, tokens: example.tokens, ids: trained.vocabulary.encode(example.tokens),
+                             label: TraceTarget(example.target))
+            }
+        setBLASThreads(1)
+        return try RandomisationControl.run(trained: trained.model, initial: initial, inputs: inputs,
+                                            trainedRecords: try context.records(run),
+                                            options: Tracing.options(corpus, threads: context.threads),
+                                            lexicons: try context.loadLexicons(), settings: context.configuration.validation,
+                                            seed: run.seed, progress: progress)
+    }
+
     func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
         -> [ExampleEvaluation] {
         FaithfulnessEvaluation.evaluate(corpus, records: try context.records(run), model: try context.model(run, from: folder),

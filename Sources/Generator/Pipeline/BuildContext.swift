@@ -9,6 +9,7 @@ enum StageVersion {
     static let validation = "validation-1"
     static let faithfulness = "faithfulness-2"  // 2: pairwise comparisons between methods
     static let faithfulnessExamples = "faithfulness-examples-1"
+    static let controls = "controls-1"
     static let seeds = "seeds-4"  // 2: agreement between methods; 3: faithfulness across seeds; 4: LAT per word
 }
 
@@ -34,6 +35,8 @@ struct BuildContext {
     var traces: [String: [TraceRecord]] = [:]
     var reports: [String: ValidationReport] = [:]
     var faithfulness: [String: FaithfulnessSummary] = [:]
+    /// By corpus id: the model-randomisation control of its first seed.
+    var controls: [String: RandomisationControl] = [:]
     /// By corpus id: the statistics across its seeds and its methods' agreement.
     var seedSummaries: [String: SeedSummary] = [:]
     /// `load:` folder path → digest of its files (see BuildContext+Pretrained).
@@ -119,6 +122,16 @@ struct BuildContext {
         return b.build()
     }
 
+    /// The control re-traces the run's model (its trace key covers model, split and IG steps) and validates.
+    func controlKey(_ run: CorpusRun) throws -> CacheKey {
+        var b = CacheKey.Builder()
+        b.add("trace", try traceKey(run))
+        b.add("examples", String(run.corpus.randomisationExamples))
+        b.add("validation", try Self.json(configuration.validation))
+        b.add("version", StageVersion.controls)
+        return b.build()
+    }
+
     static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -146,6 +159,10 @@ struct BuildContext {
     func faithfulnessExamplesFile(_ run: CorpusRun) throws -> URL {
         cacheFolder.appendingPathComponent(
             "faithfulness/\(run.stem)-examples-\(try faithfulnessExamplesKey(run).hex.prefix(16)).json")
+    }
+
+    func controlFile(_ run: CorpusRun) throws -> URL {
+        cacheFolder.appendingPathComponent("controls/\(run.stem)-\(try controlKey(run).hex.prefix(16)).json")
     }
 
     func seedsFile(_ corpus: CorpusSettings) throws -> URL {
@@ -229,6 +246,16 @@ struct BuildContext {
                                               what: "faithfulness summary", step: "faithfulness")
         faithfulness[run.stem] = summary
         return summary
+    }
+
+    /// A corpus's randomisation control (its first seed's), nil when its model has none.
+    mutating func control(_ run: CorpusRun) throws -> RandomisationControl? {
+        guard CorpusModels.make(run).hasRandomisationControl else { return nil }
+        if let cached = controls[run.corpus.id] { return cached }
+        let control = try Self.decodeArtifact(RandomisationControl.self, at: try controlFile(run),
+                                              what: "randomisation control", step: "controls")
+        controls[run.corpus.id] = control
+        return control
     }
 
     /// A corpus's statistics across seeds and its methods' agreement.

@@ -25,6 +25,8 @@ struct CorpusPage: Sendable {
     var agreement: MethodMatrixView?
     /// "three seeds" or "the one seed": what the agreement averages over.
     var agreementSeeds: String
+    /// The model-randomisation control; nil for a model without one.
+    var control: ControlView?
 
     struct ExampleRow: Sendable {
         var href: String
@@ -74,6 +76,7 @@ extension PageFactory {
             exampleCount: Formatting.count(examples.count),
             seeds: corpus.seeds.map { seedsView($0, root: root) },
             agreement: corpus.agreement.map { agreementView($0, root: root) },
-            agreementSeeds: agreementAverage(corpus.agreement))
+            agreementSeeds: agreementAverage(corpus.agreement),
+            control: corpus.control.map { controlView($0, root: root) })
     }
 }

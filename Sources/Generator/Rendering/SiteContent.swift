@@ -124,6 +124,8 @@ public struct CorpusContent: Sendable, Equatable {
     public var seeds: SeedsContent?
     /// How alike the methods rank each sentence's words; nil when not computed.
     public var agreement: AgreementMatrix?
+    /// The model-randomisation control; nil for a model without one.
+    public var control: ControlContent?
     public init(id: String, name: String, description: String, metrics: [Metric], statistics: [StatisticRow],
                 layerSeries: [LayerSeries], scatter: ScatterContent, topWords: [TopWordList], examples: [ExampleContent]) {
         self.id = id
@@ -340,6 +342,22 @@ public struct DownloadFile: Sendable, Equatable {
         self.title = title
         self.description = description
         self.format = format
+    }
+}
+
+/// The model-randomisation control: every method's ρ with |V − 5| and τ with the trained scores per cascade step.
+public struct ControlContent: Sendable, Equatable {
+    public var examples: Int
+    public var steps: [String]
+    public var rows: [Row]
+
+    public struct Row: Sendable, Equatable {
+        public var methodID: String
+        public var rho: [Double?]
+        public var lower: [Double?]
+        public var upper: [Double?]
+        public var tau: [Double?]
+        public var survives: Bool
     }
 }
 

@@ -124,6 +124,12 @@ extension SiteContent {
                                                         upper: 0.02 * Double(j - i) + 0.01,
                                                         holmP: i + j == 1 ? nil : 0.2 / Double(abs(i - j)), n: examples)
                 } })]
+            // Every corpus: the randomisation control, the first method surviving it.
+            corpusList[c].control = ControlContent(examples: examples, steps: ["trained", "head", "+ embeddings (untrained)"],
+                                                   rows: ids.enumerated().map { m, id in
+                .init(methodID: id, rho: [0.2, 0.1, m == 0 ? 0.15 : nil], lower: [0.1, 0.0, m == 0 ? 0.05 : nil],
+                      upper: [0.3, 0.2, m == 0 ? 0.25 : nil], tau: [1, 0.4, m == 0 ? 0.1 : nil], survives: m == 0)
+            })
             // Every corpus: the methods' agreement (the diagonal and one pair undefined).
             corpusList[c].agreement = AgreementMatrix(seeds: c == 0 ? 3 : 1, methodIDs: ids, cells: ids.indices.map { i in
                 ids.indices.map { j in

@@ -14,6 +14,9 @@ struct RenderStep: Step {
             if model.isJudgedForFaithfulness {
                 b.add("\(model.run.keyLabel).faithfulness", try context.faithfulnessKey(model.run))
             }
+            if model.run.isPrimary && model.hasRandomisationControl {
+                b.add("\(model.run.keyLabel).controls", try context.controlKey(model.run))
+            }
         }
         let templates = context.templatesFolder.standardizedFileURL.path
         for path in (FileManager.default.subpaths(atPath: templates) ?? []).sorted() {
@@ -43,6 +46,7 @@ struct RenderStep: Step {
             switch try model.siteSection(from: try context.modelFolder(model.run), context: &context) {
             case .sentences(var corpusResults):
                 corpusResults.seeds = try context.seedSummary(model.corpus)
+                corpusResults.control = try context.control(model.run)
                 results.append(corpusResults)
             case .narratives(let section): narratives.append(section)
             }

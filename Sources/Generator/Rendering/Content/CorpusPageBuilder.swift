@@ -81,6 +81,12 @@ enum CorpusPageBuilder {
                 return seeds
             }
         }
+        content.control = r.control.map { control in
+            ControlContent(examples: control.examples, steps: control.steps, rows: control.methods.map { row in
+                ControlContent.Row(methodID: row.method, rho: row.rho.map { $0?.estimate }, lower: row.rho.map { $0?.interval?.lower },
+                                   upper: row.rho.map { $0?.interval?.upper }, tau: row.tau, survives: row.survivesRandomisation)
+            })
+        }
         content.agreement = r.seeds.map { agreementMatrix($0.agreement, seeds: $0.comparison?.seeds.count ?? 1) }
         return content
     }

@@ -15,4 +15,6 @@ struct CorpusResults {
     var faithfulness: FaithfulnessSummary? = nil
     /// The statistics across the corpus's seeds and its methods' agreement; nil when not computed.
     var seeds: SeedSummary? = nil
+    /// The first seed's model-randomisation control; nil for a model without one.
+    var control: RandomisationControl? = nil
 }
