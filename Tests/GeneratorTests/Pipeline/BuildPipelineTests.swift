@@ -106,5 +106,12 @@ import Testing
         }
         let sst5 = String(decoding: try Data(contentsOf: folder.appendingPathComponent("site/corpora/sst5.html")), as: UTF8.self)
         #expect(sst5.contains("Across three training seeds"))
+        // Two seeds are two models: their checkpoints differ (the same seeds give the same site bytes: the first test).
+        let models = folder.appendingPathComponent("cache/build/models")
+        let weights = try ["sst5-seed0", "sst5-seed1", "sst5-seed2"].map { stem in
+            let name = try #require(try FileManager.default.contentsOfDirectory(atPath: models.path).first { $0.hasPrefix(stem + "-") })
+            return try Data(contentsOf: models.appendingPathComponent(name).appendingPathComponent(ModelCheckpoint.weightsFile))
+        }
+        #expect(Set(weights).count == 3)
     }
 }
