@@ -88,11 +88,7 @@ enum ModelTraining {
             // Regression: the network learns standardised targets (RESEARCH.md's valence is 1–5, sd ≈ 0.35).
             (configuration.targetMean, configuration.targetScale) = standardisation(of: trainingItems.map(\.target))
         }
-        try configuration.validate()
-        var model = try SentimentTransformer(configuration: configuration, seed: seed)
-        if let glove {
-            model.setEmbeddingRows(gloveRows(glove, vocabulary: vocabulary, seed: seed))
-        }
+        var model = try initialModel(configuration, vocabulary: vocabulary, glove: glove, seed: seed)
         let training = trainingItems.map { TrainingExample(ids: vocabulary.encode($0.tokens), target: $0.target) }
         let development = dataset.dev.map { TrainingExample(ids: vocabulary.encode($0.tokens), target: $0.target) }
         var options = options(for: corpus, seed: seed, threads: threads)
@@ -116,6 +112,16 @@ enum ModelTraining {
 }
 
 extension ModelTraining {
+    /// The model as training starts from it: the seed's initialisation, then GloVe's rows where `glove` is given.
+    /// The randomisation control re-initialises from exactly this.
+    static func initialModel(_ configuration: ModelConfiguration, vocabulary: Vocabulary, glove: WordEmbeddings?,
+                             seed: UInt64) throws -> SentimentTransformer {
+        try configuration.validate()
+        var model = try SentimentTransformer(configuration: configuration, seed: seed)
+        if let glove { model.setEmbeddingRows(gloveRows(glove, vocabulary: vocabulary, seed: seed)) }
+        return model
+    }
+
     /// Writes the checkpoint of a run. After a divergence (NaN or ∞ loss) it writes the last good parameters, the
     /// best dev evaluation's, when there was one (nothing otherwise: the folder keeps what it had), and then
     /// throws the error naming the step and the last finite loss, so that the command exits non-zero.

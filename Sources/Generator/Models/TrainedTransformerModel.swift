@@ -46,11 +46,9 @@ struct TrainedTransformerModel: CorpusModel {
     func randomisationControl(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
         -> RandomisationControl {
         let trained = try context.model(run, from: folder)
-        var initial = try SentimentTransformer(configuration: trained.model.configuration, seed: run.seed)
-        if corpus.model.glove == true {
-            initial.setEmbeddingRows(ModelTraining.gloveRows(try context.store.loadGloVe(), vocabulary: trained.vocabulary,
-                                                             seed: run.seed))
-        }
+        let initial = try ModelTraining.initialModel(trained.model.configuration, vocabulary: trained.vocabulary,
+                                                     glove: corpus.model.glove == true ? try context.store.loadGloVe() : nil,
+                                                     seed: run.seed)
         let inputs = Tracing.examples(corpus, dataset: try context.dataset(corpus)).prefix(corpus.randomisationExamples)
             .map { example in
                 TracingInput(id: example.id, tokens: example.tokens, ids: trained.vocabulary.encode(example.tokens),

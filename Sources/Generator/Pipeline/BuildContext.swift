@@ -112,10 +112,11 @@ struct BuildContext {
     /// and model).
     func seedsKey(_ corpus: CorpusSettings) throws -> CacheKey {
         var b = CacheKey.Builder()
-        let judged = CorpusModels.make(CorpusRun(corpus: corpus, seed: 0, isPrimary: true)).isJudgedForFaithfulness
         for run in runs(of: corpus) {
             b.add(run.stem, try validationKey(run))
-            if judged { b.add("\(run.stem).faithfulness", try faithfulnessExamplesKey(run)) }
+            if CorpusModels.make(run).isJudgedForFaithfulness {
+                b.add("\(run.stem).faithfulness", try faithfulnessExamplesKey(run))
+            }
         }
         b.add("seed", String(configuration.seed))
         b.add("version", StageVersion.seeds)
@@ -233,38 +234,33 @@ struct BuildContext {
     }
 
     mutating func report(_ run: CorpusRun) throws -> ValidationReport {
-        if let cached = reports[run.stem] { return cached }
-        let report = try Self.decodeArtifact(ValidationReport.self, at: try validationFile(run),
-                                             what: "validation report", step: "validate")
-        reports[run.stem] = report
-        return report
+        try memoised(\.reports, run.stem, file: try validationFile(run), what: "validation report", step: "validate")
     }
 
     mutating func faithfulnessSummary(_ run: CorpusRun) throws -> FaithfulnessSummary {
-        if let cached = faithfulness[run.stem] { return cached }
-        let summary = try Self.decodeArtifact(FaithfulnessSummary.self, at: try faithfulnessFile(run),
-                                              what: "faithfulness summary", step: "faithfulness")
-        faithfulness[run.stem] = summary
-        return summary
+        try memoised(\.faithfulness, run.stem, file: try faithfulnessFile(run), what: "faithfulness summary",
+                     step: "faithfulness")
     }
 
     /// A corpus's randomisation control (its first seed's), nil when its model has none.
     mutating func control(_ run: CorpusRun) throws -> RandomisationControl? {
         guard CorpusModels.make(run).hasRandomisationControl else { return nil }
-        if let cached = controls[run.corpus.id] { return cached }
-        let control = try Self.decodeArtifact(RandomisationControl.self, at: try controlFile(run),
-                                              what: "randomisation control", step: "controls")
-        controls[run.corpus.id] = control
-        return control
+        return try memoised(\.controls, run.corpus.id, file: try controlFile(run), what: "randomisation control",
+                            step: "controls")
     }
 
     /// A corpus's statistics across seeds and its methods' agreement.
     mutating func seedSummary(_ corpus: CorpusSettings) throws -> SeedSummary {
-        if let cached = seedSummaries[corpus.id] { return cached }
-        let summary = try Self.decodeArtifact(SeedSummary.self, at: try seedsFile(corpus),
-                                              what: "statistics across seeds", step: "seeds")
-        seedSummaries[corpus.id] = summary
-        return summary
+        try memoised(\.seedSummaries, corpus.id, file: try seedsFile(corpus), what: "statistics across seeds", step: "seeds")
+    }
+
+    /// The artifact kept in memory under `key`, or decoded from `file` once and kept.
+    private mutating func memoised<T: Decodable>(_ store: WritableKeyPath<BuildContext, [String: T]>, _ key: String,
+                                                 file: URL, what: String, step: String) throws -> T {
+        if let cached = self[keyPath: store][key] { return cached }
+        let value = try Self.decodeArtifact(T.self, at: file, what: what, step: step)
+        self[keyPath: store][key] = value
+        return value
     }
 
     /// A cached JSON artifact, or an error naming the step that writes it.

@@ -18,19 +18,20 @@ struct SeedsStep: CorpusArtifactStep {
         let start = Date()
         let runs = context.runs(of: model.corpus)
         var reports: [ValidationReport] = [], records: [[TraceRecord]] = [], metrics: [[Metric]] = []
-        var evaluations: [[ExampleEvaluation]]? = model.isJudgedForFaithfulness && runs.count > 1 ? [] : nil
+        let comparesFaithfulness = model.isJudgedForFaithfulness && runs.count > 1
+        var evaluations: [[ExampleEvaluation]] = []
         for run in runs {
             reports.append(try context.report(run))
             records.append(try context.records(run))
             metrics.append(try CorpusModels.make(run).testMetrics(from: try context.modelFolder(run)))
-            if evaluations != nil {
-                evaluations?.append(try BuildContext.decodeArtifact([ExampleEvaluation].self,
+            if comparesFaithfulness {
+                evaluations.append(try BuildContext.decodeArtifact([ExampleEvaluation].self,
                                                                     at: try context.faithfulnessExamplesFile(run),
                                                                     what: "faithfulness evaluations", step: "faithfulness"))
             }
         }
         let summary = try SeedSummary.summarise(reports: reports, records: records, metrics: metrics,
-                                                evaluations: evaluations, seeds: runs.map(\.seed),
+                                                evaluations: comparesFaithfulness ? evaluations : nil, seeds: runs.map(\.seed),
                                                 lexicons: try context.loadLexicons(),
                                                 resamples: context.configuration.validation.bootstrapResamples,
                                                 seed: context.configuration.seed, source: artifact.path)

@@ -152,9 +152,9 @@ enum CorpusPageBuilder {
                          statistic: "\(seeds.statistic): difference \($0.first) − \($0.second), mean over seeds \(list), higher in \($0.firstWins) of \(seeds.seeds.count)",
                          estimate: $0.meanDifference, lower: $0.lower, upper: $0.upper, pValue: $0.holm, n: seeds.seeds.count)
         }
-        let faithfulness = (seeds.faithfulness.map { ($0, $0.statistic) }).map { figure, statistic in
-            StatisticRow(methodID: figure.methodID, statistic: "\(statistic), mean over seeds \(list) (hierarchical bootstrap)",
-                         estimate: figure.mean, lower: figure.lower, upper: figure.upper, n: seeds.seeds.count)
+        let faithfulness = seeds.faithfulness.map {
+            StatisticRow(methodID: $0.methodID, statistic: "\($0.statistic), mean over seeds \(list) (hierarchical bootstrap)",
+                         estimate: $0.mean, lower: $0.lower, upper: $0.upper, n: seeds.seeds.count)
         }
         let faithfulnessPairs = seeds.faithfulnessPairs.map {
             StatisticRow(methodID: $0.first,
