@@ -5,6 +5,7 @@
 //        [--sst DIR --seconds N  (train on real SST-5 sentences instead; see SSTRun.swift)]
 //        [--minilm MODEL_DIR --sst DIR  (all-MiniLM-L6-v2 inference on SST-5 test sentences; see MiniLMRun.swift)]
 //        [--attention-methods  (one thread: the forward pass and each attention method alone; see AttentionMethodsRun.swift)]
+//        [--ig-accuracy CHECKPOINT [--minilm ENCODER] [--sentences 60] [--reference 2048]  (IG against the converged integral)]
 // Workloads mirror ../shared/reference/bench_sst_model.py (the PyTorch reference): the default SST
 // model (vocabulary 16,000), SST-like lengths (Gamma mean 19, sd 9, rounded, clipped to [2, 56]),
 // length-bucketed batches (sort all lengths, cut into batches, shuffle batch order); training is
@@ -30,6 +31,8 @@ struct Options {
     /// With a checkpoint folder: integrated gradients' per-token error against the converged integral instead.
     var igAccuracy: String? = nil
     var sentences = 60
+    /// Gauss–Legendre nodes of the converged integral `--ig-accuracy` compares with (and half as many as its check).
+    var referenceNodes = 2048
     /// Time each attention method alone instead (AttentionMethodsRun.swift).
     var attentionMethods = false
 
@@ -54,6 +57,7 @@ struct Options {
             case "--ids-output": idsOutput = value
             case "--ig-accuracy": igAccuracy = value
             case "--sentences": sentences = Int(value) ?? sentences
+            case "--reference": referenceNodes = Int(value) ?? referenceNodes
             case "--seconds": seconds = Double(value) ?? seconds
             case "--threads": threads = value.split(separator: ",").compactMap { Int($0) }
             default: print("unknown argument \(arguments[i])"); exit(2)
@@ -178,8 +182,9 @@ if options.attentionMethods {
     exit(0)
 }
 if let folder = options.igAccuracy {
-    try runIntegratedGradientsAccuracy(model: folder, sstDirectory: options.sst ?? "../shared/corpora/sst",
-                                       sentences: options.sentences, threads: options.threads.max() ?? 2)
+    try runIntegratedGradientsAccuracy(model: folder, encoder: options.miniLM, sstDirectory: options.sst ?? "../shared/corpora/sst",
+                                       sentences: options.sentences, referenceNodes: options.referenceNodes,
+                                       threads: options.threads.max() ?? 2)
     exit(0)
 }
 if let folder = options.miniLM {

@@ -111,13 +111,18 @@ public struct TrainingHistory: Codable, Sendable {
     public init() {}
 }
 
-/// Trains a `SentimentTransformer` on plain examples. Deterministic for a seed and thread count.
+/// Trains a `SentimentTransformer` on plain examples. Deterministic for a seed, whatever the thread count
+/// (`TrainingThreadIndependenceTests`).
 public struct Trainer: Sendable {
     public var options: TrainingOptions
     /// Seconds between `.step` progress reports.
     public var reportInterval = 2.0
     /// The clock; tests may replace it.
     public var clock: @Sendable () -> Double = { Date().timeIntervalSinceReferenceDate }
+    /// When set, asked before every step how many threads the step may use (instead of `options.threads`): the
+    /// build trains models side by side on one core each and hands a finished neighbour's core to the one still
+    /// running. The parameters do not depend on it.
+    public var threadsForStep: (@Sendable () -> Int)? = nil
 
     public init(options: TrainingOptions) { self.options = options }
 
@@ -205,10 +210,15 @@ public struct Trainer: Sendable {
             for indices in batcher.epoch(lengths: lengths, rng: &rng) {
                 if let budget = o.timeBudget, elapsed() >= budget { break training }
                 if step >= totalSteps { break training }
+                let threads = max(1, threadsForStep?() ?? o.threads)
+                if threads != model.threads {
+                    model.threads = threads
+                    model.reserve(batchSize: o.batchSize, length: lengths.max()!)
+                }
                 var (batch, targets) = batcher.makeBatch(training, indices: indices)
                 if o.wordDropout > 0 { Self.dropWords(&batch, rate: o.wordDropout, unknownID: o.unknownID, rng: &wordRNG) }
                 let loss = model.lossAndBackward(batch: batch, targets: targets, rng: &dropoutRNG)
-                let norm = model.withArenas { _, g, count in gradientNorm(g, count: count, threads: o.threads) }
+                let norm = model.withArenas { _, g, count in gradientNorm(g, count: count, threads: threads) }
                 guard loss.isFinite && norm.isFinite else {
                     let what = loss.isFinite ? "gradient norm is \(norm)" : "loss is \(loss)"
                     let restored = history.bestStep.map { "best dev parameters (step \($0))" } ?? "initial parameters"
@@ -224,7 +234,7 @@ public struct Trainer: Sendable {
                 model.withArenas { p, g, _ in
                     adam.update(parameters: p, gradients: g, learningRate: rate,
                                 gradientScale: clippingScale(norm: norm, maxNorm: o.clipNorm), zeroingGradients: true,
-                                threads: o.threads)
+                                threads: threads)
                 }
                 step += 1
                 history.steps = step

@@ -56,7 +56,9 @@ enum ModelTraining {
     /// Trains the model of `corpus` on `dataset`. `glove` (optional) initialises the embedding rows it covers.
     /// A run stopped by a NaN or infinite loss returns too, with `history.failure` set and the best dev parameters
     /// (or the initial ones) in the model: pass it to `save(_:task:corpus:to:)` or `failureError(_:corpus:savedTo:)`.
+    /// `threadsForStep`: see `Trainer.threadsForStep` (models trained side by side share the cores).
     static func train(_ corpus: CorpusSettings, dataset: TaskDataset, seed: UInt64, threads: Int,
+                      threadsForStep: (@Sendable () -> Int)? = nil,
                       glove: WordEmbeddings?, output: TerminalOutput) throws -> TrainedModel {
         var trainingItems: [(tokens: [String], target: TrainingTarget)] =
             corpus.training.phrases && !dataset.trainingPhrases.isEmpty
@@ -99,8 +101,9 @@ enum ModelTraining {
                      + "vocabulary \(vocabulary.count), \(model.parameterCount) parameters, "
                      + "\(corpus.training.epochs) epochs (\(options.maxSteps!) steps)" + (options.timeBudget.map { ", at most \(ProgressMeter.duration($0))" } ?? "") + "\n")
         let printer = TrainingPrinter(output: output)
-        let history = Trainer(options: options).train(&model, training: training, development: development,
-                                                     progress: printer.report)
+        var trainer = Trainer(options: options)
+        trainer.threadsForStep = threadsForStep
+        let history = trainer.train(&model, training: training, development: development, progress: printer.report)
         printer.finish()
         var metrics: [String: EvaluationResult] = [:]
         for split in ["train", "dev", "test"] {

@@ -12,8 +12,12 @@ struct TrainedTransformerModel: CorpusModel {
         let glove = corpus.model.glove == true ? try context.store.loadGloVe() : nil
         // The model splits its products over its own threads; OpenBLAS stays on one so the two never stack.
         setBLASThreads(1)
+        var threadsForStep: (@Sendable () -> Int)? = nil
+        if let share = context.coreShare { threadsForStep = { share.threads() } }
         let trained = try ModelTraining.train(corpus, dataset: try context.dataset(corpus), seed: run.seed,
-                                              threads: context.threads, glove: glove, output: context.output)
+                                              threads: context.threads,
+                                              threadsForStep: threadsForStep,
+                                              glove: glove, output: context.output)
         if keepsLastGoodCheckpoint {
             try ModelTraining.save(trained, task: corpus.task, corpus: corpus.id, to: folder)
         } else {

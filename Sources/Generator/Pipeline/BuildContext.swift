@@ -26,6 +26,9 @@ struct BuildContext {
     var threads: Int
     var forced: Set<String>
     var output: TerminalOutput
+    /// Set while models train side by side (`TrainStep`): the cores they share, so a training still running
+    /// takes over a finished neighbour's core.
+    var coreShare: CoreShare? = nil
 
     var datasets: [String: TaskDataset] = [:]
     var lexicons: [Lexicon] = []

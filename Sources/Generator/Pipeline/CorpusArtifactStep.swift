@@ -30,7 +30,15 @@ extension CorpusArtifactStep {
     }
 
     func run(_ context: inout BuildContext, progress: ProgressMeter) throws {
+        for (model, file) in try pending(&context) {
+            try make(model, artifact: file, context: &context, progress: progress)
+        }
+    }
+
+    /// The runs whose artifact must be made, with its file (whose folder now exists); the others are reused.
+    func pending(_ context: inout BuildContext) throws -> [(model: any CorpusModel, artifact: URL)] {
         let isForced = context.isForced(name)
+        var pending: [(model: any CorpusModel, artifact: URL)] = []
         for model in models(context) {
             let file = try artifact(model.run, context)
             if FileManager.default.fileExists(atPath: file.path) && !isForced {
@@ -38,7 +46,8 @@ extension CorpusArtifactStep {
                 continue
             }
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try make(model, artifact: file, context: &context, progress: progress)
+            pending.append((model, file))
         }
+        return pending
     }
 }

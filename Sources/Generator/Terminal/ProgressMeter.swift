@@ -18,6 +18,18 @@ public struct TerminalOutput: Sendable {
         }
     }
 
+    /// The same destination with `prefix` before every line, never redrawing one (two trainings side by side
+    /// write to the same terminal, so neither may use `\r`).
+    public func prefixingLines(with prefix: String) -> TerminalOutput {
+        let write = self.write
+        return TerminalOutput(isInteractive: false) { text in
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            write(lines.enumerated().map { i, line in
+                line.isEmpty || (i == lines.count - 1 && line.isEmpty) ? String(line) : prefix + line
+            }.joined(separator: "\n"))
+        }
+    }
+
     /// Discards everything (tests, quiet runs).
     public static let silent = TerminalOutput(isInteractive: false) { _ in }
 }

@@ -125,3 +125,39 @@ import Testing
         #expect(history.evaluations.map(\.development.score).max() == best.score)
     }
 }
+
+/// Training gives the same parameters, bit for bit, on one thread and on two: the model's loops split rows of
+/// disjoint outputs and every reduction runs in a fixed order, so the thread count is not part of a checkpoint's
+/// identity (the build may train two seeds side by side on one thread each and cache them under the same keys).
+@Suite struct TrainingThreadIndependenceTests {
+    @Test(arguments: [Objective.classification, .regression])
+    func oneAndTwoThreadsGiveTheSameBytes(objective: Objective) throws {
+        var rng = SplitMix64(seed: 11)
+        let examples = (0..<40).map { i -> TrainingExample in
+            let ids = (0..<(3 + i % 9)).map { _ in Int32(2 + rng.next() % 2_000) }
+            return TrainingExample(ids: ids, target: objective == .classification ? .classIndex(i % 3) : .value(Float(i % 7) / 3))
+        }
+        // 2,100 × 32 embeddings put the parameter count (≈ 85,000) above the 65,536 from which clipping and Adam
+        // split their passes over threads, so both thread counts really run different splits.
+        let configuration = ModelConfiguration(vocabularySize: 2_100, modelWidth: 32, layers: 2, heads: 4, keyWidth: 8,
+                                               valueWidth: 8, feedForwardWidth: 48, poolingHidden: 16, classifierHidden: 16,
+                                               outputs: objective == .classification ? 3 : 1, objective: objective,
+                                               dropout: 0.1, classifierDropout: 0.1, maxLength: 16)
+        func trained(threads: Int) throws -> [Float] {
+            var model = try SentimentTransformer(configuration: configuration, seed: 3)
+            var o = TrainerTests.options(epochs: 3)
+            o.batchSize = 8
+            o.wordDropout = 0.1
+            o.weightDecay = 0.01
+            o.evaluateEvery = 4
+            o.threads = threads
+            _ = Trainer(options: o).train(&model, training: examples, development: Array(examples.prefix(10)))
+            return model.parameterValues
+        }
+        let one = try trained(threads: 1), two = try trained(threads: 2)
+        #expect(one.count > 1 << 16)
+        #expect(one.count == two.count)
+        let differing = zip(one, two).filter { $0.bitPattern != $1.bitPattern }.count
+        #expect(differing == 0, "\(differing) of \(one.count) parameters differ between 1 and 2 threads")
+    }
+}

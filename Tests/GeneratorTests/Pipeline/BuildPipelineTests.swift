@@ -11,13 +11,13 @@ import Testing
 
     /// Runs `BuildCommand.steps` as `atlas build` does, into `root/site` with the cache in `root/cache`.
     static func build(in root: URL, store: CorpusStore, forced: Set<String> = [], output: TerminalOutput = silent,
-                      seeds: Int? = nil) async throws -> [PipelineRunner.Outcome] {
+                      seeds: Int? = nil, threads: Int = 2) async throws -> [PipelineRunner.Outcome] {
         let cache = root.appendingPathComponent("cache/build")
         var configuration = FixtureCorpora.configuration()
         if let seeds { configuration.overrideSeeds(count: seeds) }
         var context = BuildContext(configuration: configuration, configurationSource: "the fixture",
                                    store: store, cacheFolder: cache, outputFolder: root.appendingPathComponent("site"),
-                                   templatesFolder: SiteFixture.templates, threads: 2, forced: forced, output: output)
+                                   templatesFolder: SiteFixture.templates, threads: threads, forced: forced, output: output)
         context.renderer = try await SiteFixture.renderer()
         try context.digestPretrainedFolders()
         return try PipelineRunner(cacheFolder: cache, forced: forced, output: output).run(BuildCommand.steps, context: &context)
@@ -113,5 +113,21 @@ import Testing
             return try Data(contentsOf: models.appendingPathComponent(name).appendingPathComponent(ModelCheckpoint.weightsFile))
         }
         #expect(Set(weights).count == 3)
+    }
+
+    /// With two threads the models train side by side, one core each; with one, one after the other. Training
+    /// gives the same bytes at any thread count, so the two sites are the same bytes too.
+    @Test func modelsTrainedSideBySideGiveTheSameSiteAsOneAfterTheOther() async throws {
+        let root = try DataTestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try FixtureCorpora.write(to: root.appendingPathComponent("corpora"))
+        let lines = PipelineRunnerTests.Lines()
+        _ = try await Self.build(in: root.appendingPathComponent("two"), store: store, output: lines.output())
+        _ = try await Self.build(in: root.appendingPathComponent("one"), store: store, threads: 1)
+        #expect(lines.all.contains("side by side"))
+        #expect(lines.all.contains("[sst5 seed 0]   sst5 seed 0: training into"))
+        let two = try Self.files(root.appendingPathComponent("two/site")), one = try Self.files(root.appendingPathComponent("one/site"))
+        #expect(two.keys.sorted() == one.keys.sorted())
+        #expect(two.keys.filter { two[$0] != one[$0] }.sorted() == [])
     }
 }
