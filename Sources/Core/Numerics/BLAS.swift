@@ -38,12 +38,14 @@ public func blasThreads() -> Int {
     Int(openblas_get_num_threads())
 }
 
-/// `gemm` with the m rows of C split into `threads` parts computed in parallel.
+/// `gemm` with the m rows of C cut into two parts, computed in parallel when `threads` > 1.
 ///
 /// Each part is an ordinary single-threaded BLAS call, so this replaces
-/// OpenBLAS's own threading by one thread pool shared with the rest of the model's loops. Every row
-/// of C is computed by exactly one call, so the result does not depend on `threads`. When OpenBLAS
-/// itself runs more than one thread this is a plain `gemm` call.
+/// OpenBLAS's own threading by one thread pool shared with the rest of the model's loops. The cut does not
+/// depend on `threads` (one thread computes the same two parts one after the other): OpenBLAS chooses its kernels
+/// by the call's size, so a row of C can round differently in a call of m rows than in one of m/2, and a cut by
+/// thread count made training depend on it (`TrainingThreadIndependenceTests`). When OpenBLAS itself runs more
+/// than one thread this is a plain `gemm` call.
 public func gemm(
     threads: Int,
     _ transA: Transpose, _ transB: Transpose,
@@ -56,14 +58,25 @@ public func gemm(
 ) {
     // Below ~2 MFLOP the thread hand-off costs more than it saves; and when OpenBLAS runs its own
     // threads, splitting again would put 4 threads on 2 cores.
-    let parts = m * n * k < 1 << 20 || blasThreads() > 1 ? 1 : min(threads, max(1, m / 16))
+    let parts = m * n * k < 1 << 20 || blasThreads() > 1 ? 1 : min(gemmRowParts, max(1, m / 16))
     if parts <= 1 {
         gemm(transA, transB, m: m, n: n, k: k, alpha: alpha, a, lda: lda, b, ldb: ldb, beta: beta, c, ldc: ldc)
         return
     }
-    parallelChunks(m, threads: parts) { _, start, end in
+    func part(_ index: Int) {
+        let start = m * index / parts, end = m * (index + 1) / parts
         let aPart = transA == .none ? a + start * lda : a + start
         gemm(transA, transB, m: end - start, n: n, k: k, alpha: alpha, aPart, lda: lda, b, ldb: ldb,
              beta: beta, c + start * ldc, ldc: ldc)
     }
+    guard threads > 1 else {
+        for index in 0..<parts { part(index) }
+        return
+    }
+    parallelChunks(parts, threads: min(threads, parts)) { _, first, last in
+        for index in first..<last { part(index) }
+    }
 }
+
+/// The parts `gemm(threads:…)` cuts a product's rows into: the cores of this project's machines.
+let gemmRowParts = 2

@@ -42,7 +42,10 @@ enum PretrainedHeadTraining {
             let stride = Double(training.count) / Double(cap)
             training = (0..<cap).map { training[Int(Double($0) * stride)] }
         }
-        setBLASThreads(threads)
+        // The encoder cuts its products over its own threads (OpenBLAS on one), as in the trace step: the states are
+        // then the same bytes at any thread count, and so is the head trained on them beside another model.
+        setBLASThreads(1)
+        model.encoder.threads = threads
         let started = Date()
         output.write("train \(corpus.id): encoding \(training.count + dataset.dev.count + dataset.test.count) sentences "
                      + "with the frozen \(model.folder.lastPathComponent) (\(model.encoder.parameterCount) parameters)\n")

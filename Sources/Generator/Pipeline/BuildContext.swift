@@ -4,12 +4,13 @@ import Foundation
 
 /// Bumped by hand when a stage's code changes what it produces, so that cached artifacts are rebuilt.
 enum StageVersion {
-    static let model = "model-2"  // 2: regression targets standardised; GloVe rows for unknown words at GloVe scale
-    static let trace = "trace-2"  // 2: records LAT connections
+    static let model = "model-3"  // 2: regression targets standardised; GloVe rows for unknown words at GloVe scale;
+    // 3: products cut in two at any thread count (training no longer depends on it; float32 noise against 2)
+    static let trace = "trace-3"  // 2: records LAT connections; 3: products cut in two at any thread count
     static let validation = "validation-1"
-    static let faithfulness = "faithfulness-2"  // 2: pairwise comparisons between methods
+    static let faithfulness = "faithfulness-3"  // 2: pairwise comparisons between methods; 3: as trace-3
     static let faithfulnessExamples = "faithfulness-examples-1"
-    static let controls = "controls-1"
+    static let controls = "controls-2"  // 2: as trace-3
     static let seeds = "seeds-4"  // 2: agreement between methods; 3: faithfulness across seeds; 4: LAT per word
 }
 

@@ -134,19 +134,21 @@ import Testing
     func oneAndTwoThreadsGiveTheSameBytes(objective: Objective) throws {
         var rng = SplitMix64(seed: 11)
         let examples = (0..<40).map { i -> TrainingExample in
-            let ids = (0..<(3 + i % 9)).map { _ in Int32(2 + rng.next() % 2_000) }
+            let ids = (0..<(3 + i % 18)).map { _ in Int32(2 + rng.next() % 2_000) }
             return TrainingExample(ids: ids, target: objective == .classification ? .classIndex(i % 3) : .value(Float(i % 7) / 3))
         }
-        // 2,100 × 32 embeddings put the parameter count (≈ 85,000) above the 65,536 from which clipping and Adam
-        // split their passes over threads, so both thread counts really run different splits.
-        let configuration = ModelConfiguration(vocabularySize: 2_100, modelWidth: 32, layers: 2, heads: 4, keyWidth: 8,
-                                               valueWidth: 8, feedForwardWidth: 48, poolingHidden: 16, classifierHidden: 16,
+        // 2,100 × 64 embeddings put the parameter count above the 65,536 from which clipping and Adam split their
+        // passes over threads, and batches of 16 sentences of up to 20 words make the feed-forward products
+        // (≈ 200 rows × 64 × 128) larger than the 2²⁰ multiply-adds from which `gemm(threads:…)` cuts their rows:
+        // both thread counts really run the threaded paths. (With rows cut by thread count, this test failed.)
+        let configuration = ModelConfiguration(vocabularySize: 2_100, modelWidth: 64, layers: 2, heads: 4, keyWidth: 16,
+                                               valueWidth: 16, feedForwardWidth: 128, poolingHidden: 16, classifierHidden: 16,
                                                outputs: objective == .classification ? 3 : 1, objective: objective,
-                                               dropout: 0.1, classifierDropout: 0.1, maxLength: 16)
+                                               dropout: 0.1, classifierDropout: 0.1, maxLength: 24)
         func trained(threads: Int) throws -> [Float] {
             var model = try SentimentTransformer(configuration: configuration, seed: 3)
             var o = TrainerTests.options(epochs: 3)
-            o.batchSize = 8
+            o.batchSize = 16
             o.wordDropout = 0.1
             o.weightDecay = 0.01
             o.evaluateEvery = 4
