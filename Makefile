@@ -1,7 +1,7 @@
 # The two set-up commands of the README, and a few conveniences.
 .PHONY: site test setup ci-site browser-check bench
 
-# Build the whole site from the default corpora into site/ (trains 3 seeds of every model on first run: ~45 minutes a seed on 2 cores).
+# Build the whole site from the default corpora into site/ (trains 3 seeds of every model on first run: ~45 (AVX-512) to ~60 (AVX2) minutes a seed on 2 cores).
 site: setup
 	swift build -c release --product atlas
 	.build/release/atlas build
