@@ -15,7 +15,7 @@ func runAttentionMethods(runs: Int) throws {
     var maps: [AttentionMaps] = []
     let forward = median((0..<runs).map { _ in
         let start = now()
-        maps = inputs.flatMap { model.forwardForTracing($0).map { $0[0].maps } }
+        maps = inputs.flatMap { model.forwardForTracing($0, decompositions: []).map { $0[0].maps } }
         return (now() - start) / count * 1e6
     })
     print("attention methods, one thread, \(Int(count)) sentences of mean length "

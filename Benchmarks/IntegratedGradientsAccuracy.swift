@@ -69,7 +69,7 @@ func runIntegratedGradientsAccuracy(model folder: String, encoder: String?, sstD
 func measureIntegratedGradients<M: TraceableModel>(_ model: M, _ inputs: [M.Example], title: String,
                                                    today: IntegratedGradients, referenceNodes: Int, threads: Int) {
     var forwarding = model
-    let forwards = inputs.flatMap { forwarding.forwardForTracing([$0]) }.map { $0[0] }
+    let forwards = inputs.flatMap { forwarding.forwardForTracing([$0], decompositions: []) }.map { $0[0] }
     let d = model.embeddingWidth
     typealias Result = (scores: [Double], error: CompletenessError)
 

@@ -9,6 +9,12 @@ public enum MethodID: String, Codable, CodingKeyRepresentable, CaseIterable, Has
     case context = "context"
     case rawAttention = "raw-attention"
     case attentionFlow = "attention-flow"
+    case latNorm = "lat-norm"
+    case norm = "norm"
+    case normResidual = "norm-residual"
+    case globEnc = "globenc"
+    case alti = "alti"
+    case valueZeroing = "value-zeroing"
     case gradientSensitivity = "gradient-sensitivity"
     case gradientTimesInput = "gradient-times-input"
     case integratedGradients = "integrated-gradients"
@@ -23,6 +29,12 @@ public enum MethodID: String, Codable, CodingKeyRepresentable, CaseIterable, Has
         case .context: "Context attention"
         case .rawAttention: "Raw attention"
         case .attentionFlow: "Attention flow"
+        case .latNorm: "LAT, norm-weighted"
+        case .norm: "Norm-based attention"
+        case .normResidual: "Norm + residual + LN"
+        case .globEnc: "GlobEnc"
+        case .alti: "ALTI"
+        case .valueZeroing: "Value zeroing"
         case .gradientSensitivity: "Gradient sensitivity"
         case .gradientTimesInput: "Gradient × input"
         case .integratedGradients: "Integrated gradients"
@@ -38,6 +50,12 @@ public enum MethodID: String, Codable, CodingKeyRepresentable, CaseIterable, Has
         case .rollout: "Head-averaged attention plus the residual path (0.5·A + 0.5·I), multiplied through the layers from α."
         case .attentionFlow: "Maximum flow from the pooled output to each input word through the residual-corrected attention graph."
         case .context: "The pooling attention α over the last layer alone."
+        case .latNorm: "LAT's per-head chains over what each head moves, A·‖f(x_j)‖ (rows normalised), instead of A."
+        case .norm: "‖Σ_h A_ij f_h(x_j)‖ per layer (Kobayashi et al. 2020), rows normalised, composed from α like rollout."
+        case .normResidual: "The norm of what j moves to i through attention, residual and the first layer norm (Kobayashi et al. 2021), composed from α."
+        case .globEnc: "Norm-based contributions through attention, residual and both layer norms, the feed-forward bypassed (Modarressi et al. 2022), composed from α."
+        case .alti: "Manhattan proximity of each position's transformed vector to the layer's output (Ferrando et al. 2022), composed from α."
+        case .valueZeroing: "Cosine distance of a layer's output when one position's value vectors are zeroed (Mohebbi et al. 2023), composed from α."
         case .rawAttention: "Attention each token receives in a layer, averaged over heads and query positions."
         case .gradientSensitivity: "Norm of the explained output's gradient with respect to each word's embedding."
         case .gradientTimesInput: "Gradient dotted with the embedding: a signed first-order contribution."
@@ -46,10 +64,14 @@ public enum MethodID: String, Codable, CodingKeyRepresentable, CaseIterable, Has
         }
     }
 
+    /// Whether the method decomposes the layers (value vectors, residual, layer norms; `DecomposedEncoder`).
+    public var isDecomposition: Bool { DecomposedEncoder.methods.contains(self) }
+
     /// Whether the method reads only attention maps (one forward pass, no gradients).
     public var isAttentionBased: Bool {
         switch self {
         case .lat, .latMean, .rollout, .context, .rawAttention, .attentionFlow: true
+        case .latNorm, .norm, .normResidual, .globEnc, .alti, .valueZeroing: false
         case .gradientSensitivity, .gradientTimesInput, .integratedGradients, .random: false
         }
     }

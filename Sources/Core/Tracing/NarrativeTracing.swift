@@ -24,15 +24,17 @@ public struct TraceableNarrativeModel: TraceableModel {
         examples.indices.map { [$0] }
     }
 
-    public mutating func forwardForTracing(_ sequences: [NarrativeSequence]) -> [[TracedForward]] {
+    public mutating func forwardForTracing(_ sequences: [NarrativeSequence], decompositions: Set<MethodID>)
+        -> [[TracedForward]] {
         let maxLength = model.configuration.encoder.maxLength
         return sequences.map { sequence in
-            let traces = model.trace(NarrativeExample(sequence, vocabulary: vocabulary))
+            let traces = model.trace(NarrativeExample(sequence, vocabulary: vocabulary), decompositions: decompositions)
             return zip(sequence.windows, traces).compactMap { window, trace in
                 guard let maps = trace.maps, let valence = window.valence else { return nil }
                 return TracedForward(id: window.id, tokens: Array(window.tokens.prefix(maxLength)),
                                      label: .value(valence), maps: maps, outputs: [Float(trace.predicted)],
-                                     embeddings: nil, isTruncated: window.tokens.count > maxLength)
+                                     embeddings: nil, isTruncated: window.tokens.count > maxLength,
+                                     decomposition: trace.decomposition)
             }
         }
     }

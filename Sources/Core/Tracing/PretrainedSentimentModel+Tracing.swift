@@ -26,11 +26,12 @@ extension PretrainedSentimentModel: TraceableModel {
         LengthBucketingBatcher(batchSize: batchSize).sorted(lengths: examples.map(\.encoding.ids.count))
     }
 
-    public mutating func forwardForTracing(_ inputs: [PretrainedTracingInput]) -> [[TracedForward]] {
-        zip(inputs, trace(inputs.map(\.encoding.ids))).map { input, trace in
+    public mutating func forwardForTracing(_ inputs: [PretrainedTracingInput], decompositions: Set<MethodID>)
+        -> [[TracedForward]] {
+        zip(inputs, trace(inputs.map(\.encoding.ids), decompositions: decompositions)).map { input, trace in
             [TracedForward(id: input.id, tokens: input.words, label: input.label, maps: trace.maps, outputs: trace.logits,
                            embeddings: trace.embeddings, isTruncated: input.encoding.isTruncated,
-                           wordPieces: input.encoding)]
+                           wordPieces: input.encoding, decomposition: trace.decomposition)]
         }
     }
 

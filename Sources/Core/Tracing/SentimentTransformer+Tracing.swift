@@ -25,12 +25,14 @@ extension SentimentTransformer: TraceableModel {
 
     /// Sequences longer than `maxLength` are cut and flagged; an empty text is traced as a single unknown token
     /// so that every example has a record.
-    public mutating func forwardForTracing(_ inputs: [TracingInput]) -> [[TracedForward]] {
+    public mutating func forwardForTracing(_ inputs: [TracingInput], decompositions: Set<MethodID>) -> [[TracedForward]] {
         let maximum = configuration.maxLength
         let sequences = inputs.map { Array($0.ids.prefix(maximum)) }.map { $0.isEmpty ? [Int32(1)] : $0 }
         let batch = TokenBatch(padding: sequences)
         var rng = SplitMix64(seed: 0)
-        let pass = forward(batch: batch, training: false, rng: &rng)
+        let w = runForward(.ids(batch.ids), shape: batch.shape, training: false, rng: &rng)
+        let pass = makeForwardPass(w, shape: batch.shape)
+        let decomposes = !decompositions.isDisjoint(with: DecomposedEncoder.methods)
         let c = configuration, d = c.modelWidth
         let maps = AttentionMaps.unpad(layerProbabilities: pass.attention.map(\.scalars),
                                        contexts: pass.contextAttention.scalars, heads: c.heads,
@@ -40,7 +42,9 @@ extension SentimentTransformer: TraceableModel {
             return [TracedForward(id: input.id, tokens: Array(input.tokens.prefix(n)), label: input.label, maps: maps[b],
                                   outputs: Array(pass.outputs.scalars[b * c.outputs..<(b + 1) * c.outputs]),
                                   embeddings: Array(pass.embeddings.scalars[start..<(start + n * d)]),
-                                  isTruncated: input.ids.count > maximum)]
+                                  isTruncated: input.ids.count > maximum,
+                                  decomposition: decomposes
+                                      ? decomposition(w, example: b, shape: batch.shape, methods: decompositions) : nil)]
         }
     }
 

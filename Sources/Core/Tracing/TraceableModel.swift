@@ -12,8 +12,9 @@ public protocol TraceableModel: Sendable {
     func tracingBatches(_ examples: [Example], batchSize: Int) -> [[Int]]
 
     /// Evaluation-mode forward pass over one batch: for each example, what is traced of it (one item per
-    /// sentence; one per rated, non-empty window of a narrative).
-    mutating func forwardForTracing(_ batch: [Example]) -> [[TracedForward]]
+    /// sentence; one per rated, non-empty window of a narrative), with its layers decomposed for the
+    /// decomposition methods among `decompositions` (`DecomposedEncoder.methods`; empty: none).
+    mutating func forwardForTracing(_ batch: [Example], decompositions: Set<MethodID>) -> [[TracedForward]]
 
     /// Whether `outputsAndInputGradients` exists (the gradient methods are skipped otherwise).
     var hasInputGradients: Bool { get }
@@ -55,9 +56,12 @@ public struct TracedForward: Sendable {
     public var isTruncated: Bool
     /// Set when positions are word pieces: every score is summed per word before it is recorded.
     public var wordPieces: WordPieceEncoding?
+    /// The layers decomposed (norm methods, ALTI, value zeroing, norm-weighted LAT), when asked for.
+    public var decomposition: DecomposedEncoder?
 
     public init(id: String, tokens: [String], label: TraceTarget, maps: AttentionMaps, outputs: [Float],
-                embeddings: [Float]?, isTruncated: Bool, wordPieces: WordPieceEncoding? = nil) {
+                embeddings: [Float]?, isTruncated: Bool, wordPieces: WordPieceEncoding? = nil,
+                decomposition: DecomposedEncoder? = nil) {
         self.id = id
         self.tokens = tokens
         self.label = label
@@ -66,5 +70,6 @@ public struct TracedForward: Sendable {
         self.embeddings = embeddings
         self.isTruncated = isTruncated
         self.wordPieces = wordPieces
+        self.decomposition = decomposition
     }
 }

@@ -30,7 +30,8 @@ public struct Tracer<Model: TraceableModel>: Sendable {
             let round = Array(batches[roundStart..<min(roundStart + workers, batches.count)])
             let forwards = OrderedSlots<[[TracedForward]]>(count: round.count)
             DispatchQueue.concurrentPerform(iterations: round.count) { worker in
-                forwards.set(worker, locals[worker].model.forwardForTracing(round[worker].map { inputs[$0] }))
+                forwards.set(worker, locals[worker].model.forwardForTracing(
+                    round[worker].map { inputs[$0] }, decompositions: options.decompositionMethods))
             }
             let passes = forwards.values()
             let items = passes.flatMap { $0.flatMap { $0 } }  // every traced item of the round, in input order
@@ -82,6 +83,10 @@ public struct Tracer<Model: TraceableModel>: Sendable {
         let (prediction, probabilities, target) = Self.prediction(item.outputs, objective: model.objective)
         var attributions: [MethodID: Attribution] = [:]
         for method in options.attentionMethods { attributions[method.id] = method.attribute(item.maps) }
+        if let decomposition = item.decomposition {
+            for (id, attribution) in decomposition.attributions(context: item.maps.context)
+            where options.decompositionMethods.contains(id) { attributions[id] = attribution }
+        }
         var completeness: CompletenessError?
         if let embeddings = item.embeddings, model.hasInputGradients,
            options.includesGradients || options.integratedGradients != nil {

@@ -17,7 +17,7 @@ enum Tracing {
         options.integratedGradients = IntegratedGradients(schedule: .gaussLegendre(points: corpus.integratedGradientsSteps),
                                                           relativeTolerance: 0.05,
                                                           maximumSteps: 4 * corpus.integratedGradientsSteps)
-        return options
+        return corpus.methods.map { options.keepingOnly(Set($0)) } ?? options
     }
 }
 

@@ -12,6 +12,9 @@ struct TraceCommand: AsyncParsableCommand {
             (and per-layer traces where the method has depth) and integrated gradients' completeness error. \
             Texts longer than the model's maximum length are cut and flagged; an empty text is traced as one \
             unknown token.
+
+            Methods (ids for --methods, as in the trace files):
+            \(MethodID.helpLines)
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -31,6 +34,9 @@ struct TraceCommand: AsyncParsableCommand {
     @Option(help: "Gauss–Legendre nodes for integrated gradients.")
     var igSteps: Int = 50
 
+    @Option(help: "Comma-separated method ids to trace (default: every method; the ids are listed above).")
+    var methods: String?
+
     @Option(help: "Output file (default: <model>/traces-<split>.jsonl).")
     var out: String?
 
@@ -38,6 +44,11 @@ struct TraceCommand: AsyncParsableCommand {
         guard ["train", "dev", "test"].contains(split) else { throw ValidationError("--split must be train, dev or test.") }
         guard igSteps >= 1 else { throw ValidationError("--ig-steps must be at least 1.") }
         if let maxExamples, maxExamples < 1 { throw ValidationError("--max-examples must be at least 1.") }
+        if let methods {
+            do { _ = try MethodID.list(methods.split(separator: ",").map(String.init)) } catch let error as MethodListError {
+                throw ValidationError("--methods: \(error.description).")
+            }
+        }
     }
 
     func run() async throws {
@@ -47,6 +58,7 @@ struct TraceCommand: AsyncParsableCommand {
         corpus.split = split
         corpus.maxExamples = maxExamples
         corpus.integratedGradientsSteps = igSteps
+        corpus.methods = try methods.map { try MethodID.list($0.split(separator: ",").map(String.init)) }
         corpus.training.phrases = false  // sentences are traced, never phrases
         var context = BuildContext(command: SiteConfiguration(profile: .full), store: try CorpusStore(options: global),
                                    threads: global.threads, output: TerminalOutput.standardOutput())

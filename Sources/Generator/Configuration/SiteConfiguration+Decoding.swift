@@ -1,5 +1,6 @@
 // SiteConfiguration+Decoding: YAML fields are optional (missing = default) and unknown fields are errors,
 // so that a typo in site.yml is reported instead of silently ignored.
+import Core
 import Foundation
 
 /// A coding key for any string, used to list the keys a YAML mapping actually has.
@@ -88,6 +89,11 @@ extension CorpusSettings {
         narrative = try c.decodeIfPresent(NarrativeSettings.self, forKey: .narrative)
         seeds = try c.decodeIfPresent(SeedList.self, forKey: .seeds)
         randomisationExamples = try c.value(.randomisationExamples, or: 300)
+        if let names = try c.decodeIfPresent([String].self, forKey: .methods) {
+            do { methods = try MethodID.list(names) } catch let error as MethodListError {
+                throw DecodingError.dataCorruptedError(forKey: .methods, in: c, debugDescription: error.description)
+            }
+        }
     }
 }
 

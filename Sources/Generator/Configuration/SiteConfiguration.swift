@@ -1,4 +1,5 @@
 // SiteConfiguration: everything `atlas build` needs to know, read from YAML, with defaults for every field.
+import Core
 import Foundation
 import Yams
 
@@ -92,6 +93,8 @@ struct CorpusSettings: Codable, Equatable, Sendable {
     var maxExamples: Int?
     /// Integrated-gradients steps.
     var integratedGradientsSteps: Int = 50
+    /// The attribution methods traced (nil: every method). `random` is always kept (the baseline of every figure).
+    var methods: [MethodID]?
     /// The narrative task's LSTM and schedule (task emobank-narrative only; nil = defaults).
     var narrative: NarrativeSettings?
     /// This corpus's seeds (nil: the site's `seeds`).
@@ -101,7 +104,7 @@ struct CorpusSettings: Codable, Equatable, Sendable {
     var randomisationExamples: Int = 300
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, task, model, training, split, narrative, seeds
+        case id, task, model, training, split, narrative, seeds, methods
         case maxExamples = "max_examples", integratedGradientsSteps = "ig_steps"
         case randomisationExamples = "randomisation_examples"
     }

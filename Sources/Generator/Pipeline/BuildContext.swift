@@ -6,7 +6,8 @@ import Foundation
 enum StageVersion {
     static let model = "model-3"  // 2: regression targets standardised; GloVe rows for unknown words at GloVe scale;
     // 3: products cut in two at any thread count (training no longer depends on it; float32 noise against 2)
-    static let trace = "trace-3"  // 2: records LAT connections; 3: products cut in two at any thread count
+    static let trace = "trace-4"  // 2: records LAT connections; 3: products cut in two at any thread count;
+    // 4: the decomposition methods (norm, norm + residual + LN, GlobEnc, ALTI, value zeroing, norm-weighted LAT)
     static let validation = "validation-1"
     static let faithfulness = "faithfulness-3"  // 2: pairwise comparisons between methods; 3: as trace-3
     static let faithfulnessExamples = "faithfulness-examples-1"
@@ -79,6 +80,7 @@ struct BuildContext {
         b.add("split", corpus.split)
         b.add("max", String(corpus.maxExamples ?? -1))
         b.add("ig", String(corpus.integratedGradientsSteps))
+        if let methods = corpus.methods { b.add("methods", methods.sorted().map(\.rawValue).joined(separator: ",")) }
         b.add("version", StageVersion.trace)
         return b.build()
     }

@@ -81,7 +81,8 @@ import Testing
                              options: .attentionOnly(threads: 2)).trace(test)
         #expect(records.count == test.reduce(0) { $0 + $1.windows.count })
         #expect(records.allSatisfy { $0.attributions[.lat]?.scores.count == $0.tokens.count })
-        #expect(Set(records.flatMap { $0.attributions.keys }) == Set(makeAttentionAttributionMethods().map(\.id)))
+        #expect(Set(records.flatMap { $0.attributions.keys })
+                == Set(makeAttentionAttributionMethods().map(\.id)).union(DecomposedEncoder.methods))
         let predicted = original.predict(examples).flatMap { $0 }
         #expect(zip(records, predicted).allSatisfy { if case .value(let v) = $0.prediction { abs(v - $1) < 1e-5 } else { false } })
 

@@ -65,6 +65,24 @@ struct BertLayer: Sendable {
                                 threads: threads)
     }
 
+    /// y = LN₂(a + FFN(a)), a = LN₁(s₁), from s₁ [rows, D]: the part of `forward` after the attention's residual
+    /// sum, which value zeroing re-runs with one position's values removed.
+    func forwardFromAttentionSum(_ s1: UnsafePointer<Float>, rows: Int, parameters p: UnsafePointer<Float>,
+                                 into y: UnsafeMutablePointer<Float>) {
+        let d = attentionNorm.width, count = rows * d
+        let normed = FloatBuffer(count: count), sum2 = FloatBuffer(count: count), output = FloatBuffer(count: count)
+        let preActivation = FloatBuffer(count: rows * inner.output), activation = FloatBuffer(count: rows * inner.output)
+        let mean = FloatBuffer(count: rows), rstd = FloatBuffer(count: rows)
+        attentionNorm.forward(s1, rows: rows, parameters: p, into: normed.pointer, mean: mean.pointer,
+                              rstd: rstd.pointer, threads: 1)
+        inner.forward(normed.pointer, rows: rows, parameters: p, into: preActivation.pointer)
+        gelu(preActivation.pointer, into: activation.pointer, count: rows * inner.output, threads: 1)
+        outer.forward(activation.pointer, rows: rows, parameters: p, into: output.pointer)
+        for i in 0..<count { sum2.pointer[i] = normed.pointer[i] + output.pointer[i] }
+        feedForwardNorm.forward(sum2.pointer, rows: rows, parameters: p, into: y, mean: mean.pointer,
+                                rstd: rstd.pointer, threads: 1)
+    }
+
     /// dy [B·T, D] → dx [B·T, D], written into `dy` (the input x of forward is needed by the attention).
     /// Parameter gradients accumulate into `g` when given (tests); the frozen encoder passes nil.
     func backward(_ dy: UnsafeMutablePointer<Float>, x: UnsafePointer<Float>, batch: BatchShape,

@@ -75,6 +75,22 @@ struct EncoderLayer: Sendable {
                                 rstd: c.rstd2, threads: threads)
     }
 
+    /// y = LN₂(a + FFN(a)), a = LN₁(s₁), from s₁ [rows, D] (evaluation mode): the part of `forward` after the
+    /// attention's residual sum, which value zeroing re-runs with one position's values removed.
+    func forwardFromAttentionSum(_ s1: UnsafePointer<Float>, rows: Int, parameters p: UnsafePointer<Float>,
+                                 into y: UnsafeMutablePointer<Float>) {
+        let d = attentionNorm.width, count = rows * d
+        let normed = FloatBuffer(count: count), sum2 = FloatBuffer(count: count), output = FloatBuffer(count: count)
+        let hidden = FloatBuffer(count: rows * feedForward.inner.output)
+        let mean = FloatBuffer(count: rows), rstd = FloatBuffer(count: rows)
+        attentionNorm.forward(s1, rows: rows, parameters: p, into: normed.pointer, mean: mean.pointer,
+                              rstd: rstd.pointer, threads: 1)
+        feedForward.forward(normed.pointer, rows: rows, parameters: p, hidden: hidden.pointer, into: output.pointer)
+        for i in 0..<count { sum2.pointer[i] = normed.pointer[i] + output.pointer[i] }
+        feedForwardNorm.forward(sum2.pointer, rows: rows, parameters: p, into: y, mean: mean.pointer,
+                                rstd: rstd.pointer, threads: 1)
+    }
+
     /// dy [B·T, D] (the gradient of y; overwritten with dx) given the input x of forward.
     func backward(_ dy: UnsafeMutablePointer<Float>, x: UnsafePointer<Float>, batch: BatchShape,
                   parameters p: UnsafePointer<Float>, gradients g: UnsafeMutablePointer<Float>?,

@@ -22,9 +22,9 @@ public struct BertEncoder: Sendable {
     let embeddings: BertEmbeddings
     let layers: [BertLayer]
     let parameters: FloatBuffer
-    private var storage: WorkspaceBox
+    var storage: WorkspaceBox
     /// The batch shape of the last forward, for `backward`.
-    private var lastShape: BatchShape?
+    var lastShape: BatchShape?
 
     final class WorkspaceBox: @unchecked Sendable {
         var workspace: BertWorkspace?

@@ -26,19 +26,24 @@ public struct PretrainedSentimentModel: Sendable {
         public var maps: AttentionMaps
         /// [n, D] word embeddings, the input of `gradientFunction`.
         public var embeddings: [Float]
+        /// The encoder's layers decomposed, when asked for.
+        public var decomposition: DecomposedEncoder?
     }
 
     /// Runs a batch of id sequences ([CLS] … [SEP] each) and returns one trace per sequence.
-    public mutating func trace(_ sequences: [[Int32]]) -> [Trace] {
+    /// With decomposition methods in `decompositions`, each trace also holds its layers decomposed.
+    public mutating func trace(_ sequences: [[Int32]], decompositions: Set<MethodID> = []) -> [Trace] {
         let batch = TokenBatch(padding: sequences)
         let e = encoder.wordEmbeddings(batch)
         let output = encoder.forward(embeddings: e, lengths: batch.lengths)
         let pass = head.run(hidden: output.lastHidden, lengths: batch.lengths)
         let maps = output.attentionMaps(contexts: pass.weights)
         let c = head.classes, t = batch.length, d = encoder.configuration.hiddenSize
+        let decomposes = !decompositions.isDisjoint(with: DecomposedEncoder.methods)
         return sequences.indices.map { b in
             Trace(logits: Array(pass.logits.scalars[(b * c)..<((b + 1) * c)]), maps: maps[b],
-                  embeddings: Array(e.scalars[(b * t * d)..<((b * t + batch.lengths[b]) * d)]))
+                  embeddings: Array(e.scalars[(b * t * d)..<((b * t + batch.lengths[b]) * d)]),
+                  decomposition: decomposes ? encoder.decomposition(example: b, methods: decompositions) : nil)
         }
     }
 
