@@ -5,6 +5,7 @@
 //        [--sst DIR --seconds N  (train on real SST-5 sentences instead; see SSTRun.swift)]
 //        [--minilm MODEL_DIR --sst DIR  (all-MiniLM-L6-v2 inference on SST-5 test sentences; see MiniLMRun.swift)]
 //        [--attention-methods  (one thread: the forward pass and each attention method alone; see AttentionMethodsRun.swift)]
+//        [--decomposition-methods  (sentences/s of each decomposition method through the tracer, 1 and 2 threads)]
 //        [--ig-accuracy CHECKPOINT [--minilm ENCODER] [--sentences 60] [--reference 2048]  (IG against the converged integral)]
 // Workloads mirror ../shared/reference/bench_sst_model.py (the PyTorch reference): the default SST
 // model (vocabulary 16,000), SST-like lengths (Gamma mean 19, sd 9, rounded, clipped to [2, 56]),
@@ -35,6 +36,8 @@ struct Options {
     var referenceNodes = 2048
     /// Time each attention method alone instead (AttentionMethodsRun.swift).
     var attentionMethods = false
+    /// Time each decomposition method through the tracer instead (AttentionMethodsRun.swift).
+    var decompositionMethods = false
 
     init(_ arguments: [String]) {
         var i = 1
@@ -42,6 +45,11 @@ struct Options {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
             if arguments[i] == "--attention-methods" {  // the one flag without a value
                 attentionMethods = true
+                i += 1
+                continue
+            }
+            if arguments[i] == "--decomposition-methods" {
+                decompositionMethods = true
                 i += 1
                 continue
             }
@@ -179,6 +187,10 @@ func inferenceSentencesPerSecond(_ model: inout SentimentTransformer, options: O
 let options = Options(CommandLine.arguments)
 if options.attentionMethods {
     try runAttentionMethods(runs: options.runs)
+    exit(0)
+}
+if options.decompositionMethods {
+    try runDecompositionMethods(runs: options.runs)
     exit(0)
 }
 if let folder = options.igAccuracy {
