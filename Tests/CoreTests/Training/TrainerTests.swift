@@ -145,6 +145,11 @@ import Testing
                                                valueWidth: 16, feedForwardWidth: 128, poolingHidden: 16, classifierHidden: 16,
                                                outputs: objective == .classification ? 3 : 1, objective: objective,
                                                dropout: 0.1, classifierDropout: 0.1, maxLength: 24)
+        // OpenBLAS's own thread count is process-wide and rounds differently when it threads a product itself;
+        // the build always trains with it at 1 (the model splits products over its threads), and other tests set
+        // it to 1 while this one runs, so without this line the two trainings could see different settings
+        // (a fresh-clone CI run did: 1,451 parameters differed).
+        setBLASThreads(1)
         func trained(threads: Int) throws -> [Float] {
             var model = try SentimentTransformer(configuration: configuration, seed: 3)
             var o = TrainerTests.options(epochs: 3)
