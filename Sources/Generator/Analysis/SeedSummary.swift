@@ -1,6 +1,7 @@
 // SeedSummary: what a corpus's seeds say together — the lexicon statistic of every method × layer and every pair of
 // methods across seeds (Core's `compareAcrossSeeds`), each seed's test figures, and how alike the methods rank
-// each sentence's words (Core's `methodAgreement`, per seed and across seeds).
+// each sentence's words (Core's `methodAgreement`, per seed and across seeds), and how often each method ties two
+// different words (Core's `scoreTies`).
 import Core
 import Foundation
 
@@ -15,6 +16,8 @@ struct SeedSummary: Codable, Equatable, Sendable {
     var faithfulness: FaithfulnessAcrossSeeds?
     /// By example id, LAT's input score of every word across seeds (examples traced in every seed); empty with one.
     var latSpread: [String: WordSpread] = [:]
+    /// By method id, its score ties in each seed (seed order), with one seed or several.
+    var ties: [String: [ScoreTies]] = [:]
 }
 
 /// Per word of one example: the mean and sample SD over seeds of one method's score.
@@ -50,7 +53,10 @@ extension SeedSummary {
                           seed: UInt64, source: String) throws -> SeedSummary {
         let methods = records.first?.first?.attributions.keys.sorted() ?? []
         let agreement = try methodAgreement(records, methods: methods, resamples: resamples, seed: seed)
-        guard seeds.count > 1 else { return SeedSummary(comparison: nil, metrics: [], agreement: agreement) }
+        let ties = Dictionary(uniqueKeysWithValues: methods.map { method in
+            (method.rawValue, records.map { scoreTies($0, method: method) })
+        })
+        guard seeds.count > 1 else { return SeedSummary(comparison: nil, metrics: [], agreement: agreement, ties: ties) }
         guard let name = reports.first?.entries.first?.targets.first?.target.lexicon,
               let lexicon = lexicons.first(where: { $0.name == name }) else {
             throw AtlasError(source: source, message: "the validation reports name no loaded lexicon",
@@ -68,7 +74,7 @@ extension SeedSummary {
         }
         let faithfulness = try evaluations.map { try faithfulnessAcrossSeeds($0, resamples: resamples, seed: seed) }
         return SeedSummary(comparison: comparison, metrics: figures, agreement: agreement, faithfulness: faithfulness,
-                           latSpread: latSpread(records))
+                           latSpread: latSpread(records), ties: ties)
     }
 
     /// LAT's input scores of each example traced in every seed, as mean and SD per word.

@@ -12,7 +12,7 @@ enum StageVersion {
     static let faithfulness = "faithfulness-3"  // 2: pairwise comparisons between methods; 3: as trace-3
     static let faithfulnessExamples = "faithfulness-examples-1"
     static let controls = "controls-2"  // 2: as trace-3
-    static let seeds = "seeds-4"  // 2: agreement between methods; 3: faithfulness across seeds; 4: LAT per word
+    static let seeds = "seeds-5"  // 2: agreement between methods; 3: faithfulness across seeds; 4: LAT per word; 5: ties
 }
 
 /// The state of one `atlas build`. Artifacts are loaded lazily from the cache folder, so that a build whose

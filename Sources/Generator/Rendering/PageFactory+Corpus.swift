@@ -25,6 +25,8 @@ struct CorpusPage: Sendable {
     var agreement: MethodMatrixView?
     /// "three seeds" or "the one seed": what the agreement averages over.
     var agreementSeeds: String
+    /// How often each method ties two different words; nil when not counted.
+    var ties: TiesView?
     /// The model-randomisation control; nil for a model without one.
     var control: ControlView?
 
@@ -77,6 +79,7 @@ extension PageFactory {
             seeds: corpus.seeds.map { seedsView($0, root: root) },
             agreement: corpus.agreement.map { agreementView($0, root: root) },
             agreementSeeds: agreementAverage(corpus.agreement),
+            ties: tiesView(corpus.agreement, root: root),
             control: corpus.control.map { controlView($0, root: root) })
     }
 }

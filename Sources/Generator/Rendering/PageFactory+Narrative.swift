@@ -14,6 +14,7 @@ struct NarrativeIndexPage: Sendable {
     var seeds: SeedsView?
     var agreement: MethodMatrixView?
     var agreementSeeds: String
+    var ties: TiesView?
     var methodsHref: String
 
     struct ScoreRow: Sendable {
@@ -80,7 +81,8 @@ extension PageFactory {
             narrativeCount: Formatting.count(corpus.narratives.count),
             seeds: corpus.seeds.map { seedsView($0, root: root) },
             agreement: corpus.agreement.map { agreementView($0, root: root) },
-            agreementSeeds: agreementAverage(corpus.agreement), methodsHref: root + paths.methods)
+            agreementSeeds: agreementAverage(corpus.agreement), ties: tiesView(corpus.agreement, root: root),
+            methodsHref: root + paths.methods)
     }
 
     func makeNarrativePage(for narrative: NarrativeContent, in corpus: NarrativeCorpusContent, index: Int) -> NarrativePage {

@@ -373,6 +373,16 @@ public struct AgreementMatrix: Sendable, Equatable {
     public var seeds: Int
     public var methodIDs: [String]
     public var cells: [[Cell?]]
+    /// How often each method gives two different words of a sentence the same score, per seed (methods sorted).
+    public var ties: [Ties] = []
+
+    public struct Ties: Sendable, Equatable {
+        public var methodID: String
+        /// Per seed: the share of words tied with a different word, and of sentences whose top score is shared.
+        public var tiedWords: [Double]
+        public var sharedTop: [Double]
+        public var sentences: Int
+    }
 
     public struct Cell: Sendable, Equatable {
         /// The mean over seeds of the per-seed mean τ.

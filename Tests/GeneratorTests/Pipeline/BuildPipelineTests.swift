@@ -68,7 +68,7 @@ import Testing
         // Across seeds: the corpus page's section, the home page's findings, the CSV's rows.
         let sst5 = String(decoding: try #require(site["corpora/sst5.html"]), as: UTF8.self)
         #expect(sst5.contains("id=\"seeds\"") && sst5.contains("Across two training seeds"))
-        #expect(sst5.contains("id=\"seed-faithfulness\"") && sst5.contains("id=\"agreement\""))
+        #expect(sst5.contains("id=\"seed-faithfulness\"") && sst5.contains("id=\"agreement\"") && sst5.contains("id=\"ties\""))
         #expect(sst5.contains("id=\"randomisation\"") && sst5.contains("+ embeddings (untrained)"))
         let narratives = String(decoding: try #require(site[SitePaths().narratives("narratives")]), as: UTF8.self)
         #expect(narratives.contains("Across two training seeds") && narratives.contains("id=\"agreement\""))

@@ -33,6 +33,12 @@ import Testing
         #expect(page.contains("class=\"heatmap"))
         #expect(page.contains("class=\"connections\""))
         #expect(page.contains(example.trueLabel))
+        // The ties table: the first method ties 12.5% and 25% of words in its seeds (mean 18.8%), half and 1/16
+        // of its sentences' top scores (mean 28.1%).
+        let corpus = try SiteFixture.read(site, paths.corpus(content.corpora[0].id))
+        #expect(corpus.contains("id=\"ties\""))
+        #expect(corpus.contains("title=\"per seed 12.5% · 25.0%\">18.8%</td>"))
+        #expect(corpus.contains("title=\"per seed 50.0% · 6.2%\">28.1%</td>"))
         let methods = try SiteFixture.read(site, paths.methods)
         #expect(methods.contains("id=\"m-gradient-times-input\""))
         #expect(methods.contains("Sundararajan"))

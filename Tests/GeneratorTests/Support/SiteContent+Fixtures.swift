@@ -136,6 +136,8 @@ extension SiteContent {
                     i == j || i + j == 1 ? nil : AgreementMatrix.Cell(mean: 0.5 / Double(abs(i - j)), perSeed: [0.4, 0.5, 0.6],
                                                                   lower: 0.1, upper: 0.7, sentences: examples)
                 }
+            }, ties: ids.enumerated().map { m, id in
+                .init(methodID: id, tiedWords: [0.125 * Double(m + 1), 0.25], sharedTop: [0.5, 0.0625], sentences: examples)
             })
             // The first corpus has three seeds: every method's figure, and LAT against the others (one mixed).
             if c == 0 {

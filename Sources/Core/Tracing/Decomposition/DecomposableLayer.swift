@@ -35,7 +35,7 @@ extension DecomposedEncoder {
         }
         let tails: [LayerTail?] = layers.map { layer in
             methods.contains(.valueZeroing)
-                ? layerTail(rows: layer.attentionNorm.width) {
+                ? layerTail(width: layer.attentionNorm.width) {
                     layer.forwardFromAttentionSum($0, rows: $1, parameters: p, into: $2)
                 } : nil
         }

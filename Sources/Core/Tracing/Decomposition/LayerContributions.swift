@@ -27,26 +27,28 @@ extension LayerDecomposition {
         if wantsResidual { residual = [Float](repeating: 0, count: n * n) }
         if wantsGlobEnc { globEnc = [Float](repeating: 0, count: n * n) }
         if wantsALTI { alti = [Float](repeating: 0, count: n * n) }
+        // s₁ once per layer: ALTI's resultant is LN₁ of it, value zeroing subtracts one position's part from it.
+        let wantsZeroing = methods.contains(.valueZeroing) && tail != nil
+        let sums = wantsALTI || wantsZeroing ? attentionSum() : []
         if wantsNorm || wantsResidual || wantsGlobEnc || wantsALTI {
             var outputs = [Float]()   // a = LN₁(s₁), ALTI's resultant
             if wantsALTI {
-                outputs = attentionSum()
+                outputs = sums
                 outputs.withUnsafeMutableBufferPointer { a in
                     for i in 0..<n { norm1.normalise(a.baseAddress! + i * d, position: i) }
                 }
             }
+            let wantsTransformed = wantsResidual || wantsGlobEnc || wantsALTI
             var part = [Float](repeating: 0, count: d)
             part.withUnsafeMutableBufferPointer { p in
                 let v = p.baseAddress!
                 for i in 0..<n {
                     let outputL1 = wantsALTI ? outputs[(i * d)..<((i + 1) * d)].reduce(0) { $0 + abs($1) } : 0
                     for j in 0..<n {
-                        if wantsNorm {
-                            moved(from: j, to: i, residual: false, into: v)
-                            norm[i * n + j] = euclideanNorm(v, count: d)
-                        }
-                        guard wantsResidual || wantsGlobEnc || wantsALTI else { continue }
-                        moved(from: j, to: i, residual: true, into: v)
+                        moved(from: j, to: i, into: v)               // Σ_h A^h_ij F^h_j
+                        if wantsNorm { norm[i * n + j] = euclideanNorm(v, count: d) }
+                        guard wantsTransformed else { continue }
+                        if i == j { addResidual(of: j, into: v) }    // + δ_ij x_j
                         norm1.apply(v, position: i)                  // T_i(x_j)
                         if wantsResidual { residual[i * n + j] = euclideanNorm(v, count: d) }
                         if wantsALTI {
@@ -67,16 +69,16 @@ extension LayerDecomposition {
         if wantsResidual { result[.normResidual] = normalisingRows(residual, n) }
         if wantsGlobEnc { result[.globEnc] = normalisingRows(globEnc, n) }
         if wantsALTI { result[.alti] = normalisingRows(alti, n) }
-        if methods.contains(.valueZeroing), let tail {
-            result[.valueZeroing] = normalisingRows(valueZeroingDistances(tail: tail), n)
+        if wantsZeroing, let tail {
+            result[.valueZeroing] = normalisingRows(valueZeroingDistances(sums: sums, tail: tail), n)
         }
         return result
     }
 
-    /// 1 − cos(y_i, y_i^{¬j}) for every i, j (n × n, not normalised), j in chunks so one tail call sees ≤ 512 rows.
-    func valueZeroingDistances(tail: LayerTail) -> [Float] {
+    /// 1 − cos(y_i, y_i^{¬j}) for every i, j (n × n, not normalised), j in chunks so one tail call sees ≤ 512 rows;
+    /// `sums` is s₁ (`attentionSum()`).
+    func valueZeroingDistances(sums: [Float], tail: LayerTail) -> [Float] {
         let n = tokens, d = width
-        let sums = attentionSum()
         let reference = tail(sums, n)
         var distances = [Float](repeating: 0, count: n * n)
         let perChunk = max(1, 512 / n)
@@ -90,7 +92,7 @@ extension LayerDecomposition {
                 let base = zeroed.count - n * d
                 part.withUnsafeMutableBufferPointer { p in
                     for i in 0..<n {
-                        moved(from: j, to: i, residual: false, into: p.baseAddress!)
+                        moved(from: j, to: i, into: p.baseAddress!)
                         for k in 0..<d { zeroed[base + i * d + k] -= p[k] }
                     }
                 }
@@ -114,13 +116,11 @@ extension LayerDecomposition {
             for h in 0..<heads {
                 let norms = (0..<n).map { j in euclideanNorm(f.baseAddress! + (h * n + j) * d, count: d) }
                 for i in 0..<n {
-                    let row = (h * n + i) * n
-                    var total: Float = 0
-                    for j in 0..<n { weighted[row + j] *= norms[j]; total += weighted[row + j] }
-                    if total > 0 { for j in 0..<n { weighted[row + j] /= total } }
+                    for j in 0..<n { weighted[(h * n + i) * n + j] *= norms[j] }
                 }
             }
         }
+        normaliseRows(&weighted, rows: heads * n, columns: n)
         return weighted
     }
 }
@@ -146,10 +146,15 @@ func cosineDistance(_ a: [Float], _ aStart: Int, _ b: [Float], _ bStart: Int, co
 /// Each row of an n × n matrix divided by its sum (rows summing to 0 are left as they are).
 func normalisingRows(_ matrix: [Float], _ n: Int) -> [Float] {
     var m = matrix
-    for i in 0..<n {
-        var total: Float = 0
-        for j in 0..<n { total += m[i * n + j] }
-        if total > 0 { for j in 0..<n { m[i * n + j] /= total } }
-    }
+    normaliseRows(&m, rows: n, columns: n)
     return m
+}
+
+/// Each row of a rows × columns matrix divided by its sum, in place (rows summing to 0 are left as they are).
+func normaliseRows(_ m: inout [Float], rows: Int, columns: Int) {
+    for i in 0..<rows {
+        var total: Float = 0
+        for j in 0..<columns { total += m[i * columns + j] }
+        if total > 0 { for j in 0..<columns { m[i * columns + j] /= total } }
+    }
 }

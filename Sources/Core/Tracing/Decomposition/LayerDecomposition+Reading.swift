@@ -37,8 +37,8 @@ extension LayerDecomposition {
     }
 }
 
-/// A layer's tail as a `LayerTail` closure over its parameters.
-func layerTail(rows width: Int, _ run: @escaping (UnsafePointer<Float>, Int, UnsafeMutablePointer<Float>) -> Void)
+/// A layer's tail as a `LayerTail` closure over its parameters (`width` = D, the model width of each row).
+func layerTail(width: Int, _ run: @escaping (UnsafePointer<Float>, Int, UnsafeMutablePointer<Float>) -> Void)
     -> LayerTail {
     { sums, rows in
         var y = [Float](repeating: 0, count: rows * width)

@@ -44,8 +44,8 @@ public struct LayerDecomposition: Sendable {
         self.norm2 = norm2
     }
 
-    /// Σ_h A^h_ij F^h_j (+ x_j when i = j and `residual`) into `out` (D).
-    func moved(from j: Int, to i: Int, residual: Bool, into out: UnsafeMutablePointer<Float>) {
+    /// Σ_h A^h_ij F^h_j into `out` (D): what the attention moves from position j to position i.
+    func moved(from j: Int, to i: Int, into out: UnsafeMutablePointer<Float>) {
         let n = tokens, d = width
         out.update(repeating: 0, count: d)
         attention.withUnsafeBufferPointer { a in
@@ -58,9 +58,12 @@ public struct LayerDecomposition: Sendable {
                 }
             }
         }
-        if residual && i == j {
-            input.withUnsafeBufferPointer { x in for k in 0..<d { out[k] += x[j * d + k] } }
-        }
+    }
+
+    /// out += x_j, the residual (position j's own input), added where i = j.
+    func addResidual(of j: Int, into out: UnsafeMutablePointer<Float>) {
+        let d = width
+        input.withUnsafeBufferPointer { x in for k in 0..<d { out[k] += x[j * d + k] } }
     }
 
     /// s₁ (n × D), rebuilt from the parts: x_i + Σ_j Σ_h A^h_ij F^h_j + b_O.
@@ -72,7 +75,7 @@ public struct LayerDecomposition: Sendable {
             part.withUnsafeMutableBufferPointer { p in
                 for i in 0..<n {
                     for j in 0..<n {
-                        moved(from: j, to: i, residual: false, into: p.baseAddress!)
+                        moved(from: j, to: i, into: p.baseAddress!)
                         for k in 0..<d { s[i * d + k] += p[k] }
                     }
                     for k in 0..<d { s[i * d + k] += outputBias[k] }

@@ -87,7 +87,9 @@ enum CorpusPageBuilder {
                                    upper: row.rho.map { $0?.interval?.upper }, tau: row.tau, survives: row.survivesRandomisation)
             })
         }
-        content.agreement = r.seeds.map { agreementMatrix($0.agreement, seeds: $0.comparison?.seeds.count ?? 1) }
+        content.agreement = r.seeds.map {
+            agreementMatrix($0.agreement, seeds: $0.comparison?.seeds.count ?? 1, ties: $0.ties)
+        }
         return content
     }
 
@@ -125,7 +127,7 @@ enum CorpusPageBuilder {
     }
 
     /// The methods × methods matrix of mean τ-b (symmetric; nil on the diagonal and for undefined pairs).
-    static func agreementMatrix(_ pairs: [AgreementPair], seeds: Int) -> AgreementMatrix {
+    static func agreementMatrix(_ pairs: [AgreementPair], seeds: Int, ties: [String: [ScoreTies]]) -> AgreementMatrix {
         let methods = Array(Set(pairs.flatMap { [$0.first, $0.second] })).sorted()
         let position = Dictionary(uniqueKeysWithValues: methods.enumerated().map { ($1, $0) })
         var cells = [[AgreementMatrix.Cell?]](repeating: Array(repeating: nil, count: methods.count), count: methods.count)
@@ -136,7 +138,10 @@ enum CorpusPageBuilder {
             cells[i][j] = cell
             cells[j][i] = cell
         }
-        return AgreementMatrix(seeds: seeds, methodIDs: methods, cells: cells)
+        return AgreementMatrix(seeds: seeds, methodIDs: methods, cells: cells, ties: ties.keys.sorted().map { id in
+            AgreementMatrix.Ties(methodID: id, tiedWords: ties[id]!.map(\.tiedTokens), sharedTop: ties[id]!.map(\.sharedTop),
+                                 sentences: ties[id]!.map(\.sentences).min() ?? 0)
+        })
     }
 
     /// The across-seeds figures and pairs as rows of the statistics CSV.
