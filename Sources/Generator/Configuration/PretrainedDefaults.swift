@@ -21,14 +21,20 @@ extension CorpusSettings {
 
     /// The model's name on the site: the task, and for a loaded model the folder it came from.
     var modelName: String {
-        guard let load = model.load else { return task.displayName }
+        guard let load = model.load else { return corpusName }
         let folder = load.split(separator: "/").last.map(String.init) ?? load
-        let short = task.displayName.components(separatedBy: " (")[0]
+        let short = corpusName.components(separatedBy: " (")[0]
         return "\(short) · pretrained \(folder)"
     }
 }
 
 extension CorpusSettings {
+    /// The corpus's name on the site: a user corpus's `name:` (or its id and task), a built-in task's name.
+    var corpusName: String {
+        guard task.isUserCorpus else { return task.displayName }
+        return data?.name ?? "\(id) (\(task.displayName))"
+    }
+
     /// The model's label in the example pages' model selector.
     var shortModelName: String {
         guard let load = model.load else { return "Transformer trained from scratch" }

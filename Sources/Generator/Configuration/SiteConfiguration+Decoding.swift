@@ -13,8 +13,13 @@ struct AnyCodingKey: CodingKey {
 
 /// Throws when the mapping being decoded has a key that is not one of `Keys`.
 func rejectUnknownKeys<Keys: CodingKey & CaseIterable>(_ decoder: Decoder, _ keys: Keys.Type) throws {
+    try rejectUnknownKeys(decoder, known: Keys.allCases.map(\.stringValue))
+}
+
+/// Throws when the mapping being decoded has a key that is not in `names`.
+func rejectUnknownKeys(_ decoder: Decoder, known names: [String]) throws {
     let container = try decoder.container(keyedBy: AnyCodingKey.self)
-    let known = Set(Keys.allCases.map(\.stringValue))
+    let known = Set(names)
     for key in container.allKeys where !known.contains(key.stringValue) {
         throw DecodingError.dataCorrupted(.init(
             codingPath: decoder.codingPath + [key],
@@ -77,8 +82,9 @@ extension TrainingSettings {
 
 extension CorpusSettings {
     init(from decoder: Decoder) throws {
-        try rejectUnknownKeys(decoder, CodingKeys.self)
+        try rejectUnknownKeys(decoder, known: CodingKeys.allCases.map(\.stringValue) + UserCorpusSettings.CodingKeys.allCases.map(\.stringValue))
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        data = try UserCorpusSettings.decodeIfPresent(decoder)
         id = try c.decode(String.self, forKey: .id)
         task = try c.decode(TaskID.self, forKey: .task)
         model = try c.value(.model, or: ModelSettings())
@@ -89,6 +95,7 @@ extension CorpusSettings {
         narrative = try c.decodeIfPresent(NarrativeSettings.self, forKey: .narrative)
         seeds = try c.decodeIfPresent(SeedList.self, forKey: .seeds)
         randomisationExamples = try c.value(.randomisationExamples, or: 300)
+        if task.isUserCorpus { training.phrases = false }   // phrase labels are the treebank's; a user corpus has sentences
         if let names = try c.decodeIfPresent([String].self, forKey: .methods) {
             do { methods = try MethodID.list(names) } catch let error as MethodListError {
                 throw DecodingError.dataCorruptedError(forKey: .methods, in: c, debugDescription: error.description)

@@ -32,7 +32,11 @@ extension SiteConfiguration {
         guard let text = String(data: data, encoding: .utf8) else {
             throw AtlasError(source: path, message: "configuration file is not valid UTF-8")
         }
-        return try parse(yaml: text, source: path)
+        var configuration = try parse(yaml: text, source: path)
+        // A user corpus's paths are relative to the configuration file's folder.
+        let folder = (path as NSString).deletingLastPathComponent
+        for i in configuration.corpora.indices { configuration.corpora[i].data?.baseDirectory = folder.isEmpty ? "." : folder }
+        return configuration
     }
 
     /// Checks that involve several fields or ranges, naming the field at fault.
@@ -51,6 +55,15 @@ extension SiteConfiguration {
             guard ["train", "dev", "test"].contains(corpus.split) else {
                 throw fail("\(at).split", "'\(corpus.split)' is not one of train, dev, test")
             }
+            if corpus.task.isUserCorpus || corpus.data != nil {
+                guard let data = corpus.data else {
+                    throw fail("\(at)", "task \(corpus.task.rawValue) needs its data: format: and files: (or file: with split_field:)")
+                }
+                if let problem = data.problem(task: corpus.task) { throw fail("\(at).\(problem.field)", problem.message) }
+                if corpus.model.load != nil, corpus.task == .regression {
+                    throw fail("\(at).model.load", "the head trained on a loaded encoder is a classifier; use task classification")
+                }
+            }
             let t = corpus.training
             guard t.epochs > 0 else { throw fail("\(at).training.epochs", "must be positive") }
             if let minutes = t.minutes, minutes <= 0 { throw fail("\(at).training.minutes", "must be positive") }
@@ -67,7 +80,7 @@ extension SiteConfiguration {
             }
             if let problem = corpus.narrative?.problem(task: corpus.task) { throw fail("\(at).narrative\(problem.field)", problem.message) }
             if corpus.model.load != nil, corpus.task.isRegression {
-                throw fail("\(at).model.load", "the head trained on a loaded encoder is a classifier; use task sst5 or sst2")
+                throw fail("\(at).model.load", "the head trained on a loaded encoder is a classifier; use task sst5, sst2 or classification")
             }
             if corpus.task == .emobankValence, t.phrases {
                 throw fail("\(at).training.phrases", "EmoBank has no phrase labels; set phrases: false")
@@ -81,7 +94,7 @@ extension SiteConfiguration {
             // Impossible model sizes (zero layers or heads, dropout 1, …) are refused here, before any data is read.
             let sizes = ModelTraining.configuration(
                 for: corpus, vocabularySize: ModelConfiguration().vocabularySize,
-                classes: corpus.task.isRegression ? nil : (corpus.task == .sst5 ? 5 : 2),
+                classes: corpus.classCount,
                 gloveWidth: corpus.model.glove == true ? GloVeConverter.dimension : nil)
             do {
                 try sizes.validate(source: source)

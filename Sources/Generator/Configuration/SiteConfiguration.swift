@@ -8,8 +8,12 @@ enum TaskID: String, Codable, CaseIterable, Sendable {
     case sst5, sst2
     case emobankValence = "emobank-valence"
     case emobankNarrative = "emobank-narrative"
+    /// A corpus the user brings (`UserCorpusSettings`), labelled with class names or with numbers.
+    case classification, regression
 
-    var isRegression: Bool { self == .emobankValence || self == .emobankNarrative }
+    var isRegression: Bool { self == .emobankValence || self == .emobankNarrative || self == .regression }
+    /// The task of a user's own corpus (its data named in the configuration, not in the manifest).
+    var isUserCorpus: Bool { self == .classification || self == .regression }
     /// Valence window by window through a narrative (see `NarrativeSettings`), not one label per sentence.
     var isNarrative: Bool { self == .emobankNarrative }
     var displayName: String {
@@ -18,6 +22,8 @@ enum TaskID: String, Codable, CaseIterable, Sendable {
         case .sst2: "SST-2 (movie reviews, positive / negative)"
         case .emobankValence: "EmoBank (sentence valence regression)"
         case .emobankNarrative: "EmoBank narratives (valence window by window)"
+        case .classification: "your corpus, classification"
+        case .regression: "your corpus, regression"
         }
     }
 }
@@ -102,6 +108,18 @@ struct CorpusSettings: Codable, Equatable, Sendable {
     /// Test sentences (the first of the traced split) traced through each re-initialised model of the
     /// randomisation control (models trained here); 0 turns the control off.
     var randomisationExamples: Int = 300
+    /// Tasks classification and regression: the user's files and how to read them.
+    var data: UserCorpusSettings?
+
+    /// The classifier's number of classes; nil for regression.
+    var classCount: Int? {
+        switch task {
+        case .sst5: 5
+        case .sst2: 2
+        case .classification: data?.labels?.count
+        case .emobankValence, .emobankNarrative, .regression: nil
+        }
+    }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, task, model, training, split, narrative, seeds, methods

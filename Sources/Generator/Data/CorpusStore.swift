@@ -84,3 +84,20 @@ struct CorpusStore: Sendable {
                                   matrixSource: matrix.url.path, dimension: GloVeConverter.dimension)
     }
 }
+
+extension CorpusStore {
+    /// The bytes of a user corpus's file and the path they were read from (as the user would type it), checked
+    /// against its `sha256:` pin when it has one.
+    func userFile(_ path: String, of data: UserCorpusSettings) throws -> (bytes: [UInt8], location: String) {
+        let location = data.resolved(path)
+        guard let contents = FileManager.default.contents(atPath: location) else {
+            throw AtlasError(source: location, message: "cannot read the corpus file",
+                             hint: "paths in the configuration are relative to the configuration file's folder")
+        }
+        let bytes = Array(contents)
+        if let pin = data.sha256[path] {
+            try FileHashing.verify(path: location, actual: FileHashing.sha256(of: bytes), expected: pin.lowercased())
+        }
+        return (bytes, location)
+    }
+}

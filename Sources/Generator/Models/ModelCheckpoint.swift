@@ -78,9 +78,9 @@ enum ModelCheckpoint {
 
 extension ModelCheckpoint {
     /// A checkpoint must have been trained for this task: the same objective and number of outputs.
-    static func checkCompatible(_ trained: TrainedModel, task: TaskID, folder: URL) throws {
-        let c = trained.model.configuration
-        let expected = task.isRegression ? 1 : (task == .sst2 ? 2 : 5)
+    static func checkCompatible(_ trained: TrainedModel, corpus: CorpusSettings, folder: URL) throws {
+        let c = trained.model.configuration, task = corpus.task
+        let expected = corpus.classCount ?? 1
         guard c.outputs == expected, (c.objective == .regression) == task.isRegression else {
             throw AtlasError(source: folder.appendingPathComponent(ModelCheckpoint.configurationFile).path,
                              message: "the checkpoint predicts \(c.outputs) \(c.objective.rawValue) output(s); "

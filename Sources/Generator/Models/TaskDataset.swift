@@ -21,13 +21,16 @@ struct TaskDataset: Sendable {
     var test: [CorpusExample]
     /// Extra training items (SST: every distinct labelled phrase of the training trees); empty when unused.
     var trainingPhrases: [(tokens: [String], target: TrainingTarget)]
+    /// A user corpus's label names (task classification), in class order.
+    var declaredLabels: [String]? = nil
 
     /// Class names for classification tasks, nil for regression.
     var classNames: [String]? {
         switch task {
         case .sst5: ["very negative", "negative", "neutral", "positive", "very positive"]
         case .sst2: ["negative", "positive"]
-        case .emobankValence, .emobankNarrative: nil
+        case .classification: declaredLabels
+        case .emobankValence, .emobankNarrative, .regression: nil
         }
     }
 
@@ -49,9 +52,16 @@ struct TaskDataset: Sendable {
 }
 
 extension TaskDataset {
-    /// Builds the dataset of `task` from the corpora in `store`.
-    static func load(_ task: TaskID, from store: CorpusStore, phrases: Bool) throws -> TaskDataset {
+    /// Builds the dataset of a corpus: a built-in task's from the corpora in `store`, a user corpus's from its files.
+    static func load(_ corpus: CorpusSettings, from store: CorpusStore) throws -> TaskDataset {
+        let task = corpus.task, phrases = corpus.training.phrases
         switch task {
+        case .classification, .regression:
+            guard let data = corpus.data else {
+                throw AtlasError(source: "configuration", message: "corpus '\(corpus.id)': task \(task.rawValue) needs its files",
+                                 hint: "add format: and files: (see the README's “Your own corpus”)")
+            }
+            return try userCorpus(task, data, from: store)
         case .sst5, .sst2:
             let fiveClass = try store.loadSST()
             let corpus = task == .sst2 ? fiveClass.binarized() : fiveClass

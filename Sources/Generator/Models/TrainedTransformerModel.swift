@@ -91,6 +91,13 @@ struct TrainedTransformerModel: CorpusModel {
         case .emobankValence, .emobankNarrative:
             "EmoBank, \(corpus.split) split: \(count) sentences with annotator valence ratings (1–5), traced through "
                 + "a valence regression model (the stand-in for the paper's SEND narratives)."
+        case .classification, .regression:
+            (corpus.data?.description.map { $0 + " " } ?? "")
+                + "\(corpus.split.capitalized) split: \(count) sentences traced through a "
+                + (corpus.task == .classification
+                    ? "classifier of \(corpus.classCount ?? 0) labels (" + (corpus.data?.labels ?? []).joined(separator: ", ") + ")"
+                    : "regression model")
+                + " trained here on the corpus's training sentences."
         }
     }
 }

@@ -60,10 +60,26 @@ struct BuildContext {
         return b.build()
     }
 
+    /// A user corpus's identity: its files' bytes and how they are read (not where they are).
+    func userDataKey(_ data: UserCorpusSettings) throws -> CacheKey {
+        var b = CacheKey.Builder()
+        for (path, _) in data.sources { b.add("file", Data(try store.userFile(path, of: data).bytes)) }
+        var reading = data
+        reading.baseDirectory = "."
+        reading.files = [:]
+        reading.file = nil
+        reading.sha256 = [:]
+        reading.name = nil
+        reading.description = nil
+        b.add("reading", try Self.json(reading))
+        return b.build()
+    }
+
     func modelKey(_ run: CorpusRun) throws -> CacheKey {
         let corpus = run.corpus
         var b = CacheKey.Builder()
         b.add("data", try dataKey())
+        if let data = corpus.data { b.add("corpus", try userDataKey(data)) }
         b.add("task", corpus.task.rawValue)
         b.add("model", try Self.json(corpus.model))
         if let encoder = try pretrainedDigest(corpus) { b.add("encoder", encoder) }
@@ -206,9 +222,9 @@ struct BuildContext {
     // MARK: Lazy loading
 
     mutating func dataset(_ corpus: CorpusSettings) throws -> TaskDataset {
-        let key = "\(corpus.task.rawValue)/\(corpus.training.phrases)"
+        let key = corpus.task.isUserCorpus ? "corpus:\(corpus.id)" : "\(corpus.task.rawValue)/\(corpus.training.phrases)"
         if let cached = datasets[key] { return cached }
-        let dataset = try TaskDataset.load(corpus.task, from: store, phrases: corpus.training.phrases)
+        let dataset = try TaskDataset.load(corpus, from: store)
         datasets[key] = dataset
         return dataset
     }
@@ -223,7 +239,7 @@ struct BuildContext {
     mutating func model(_ run: CorpusRun, from folder: URL) throws -> TrainedModel {
         if let cached = models[run.stem] { return cached }
         let model = try ModelCheckpoint.load(from: folder)
-        try ModelCheckpoint.checkCompatible(model, task: run.corpus.task, folder: folder)
+        try ModelCheckpoint.checkCompatible(model, corpus: run.corpus, folder: folder)
         models[run.stem] = model
         return model
     }

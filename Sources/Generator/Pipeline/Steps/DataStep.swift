@@ -12,6 +12,7 @@ struct DataStep: Step {
         b.add("data", try context.dataKey())
         for corpus in context.configuration.corpora {
             b.add(corpus.id, "\(corpus.task.rawValue)/\(corpus.training.phrases)/glove=\(corpus.model.glove == true)")
+            if let data = corpus.data { b.add("\(corpus.id).files", try context.userDataKey(data)) }
         }
         return b.build()
     }

@@ -15,11 +15,12 @@ struct PublishedFigures: Sendable {
     /// The SEND row: the paper's narratives, for which EmoBank stands in here.
     static let send = PublishedFigures(wordTypes: "665 (SEND)", linearT: "−2.60", quadraticT: "6.03", rSquared: "0.061")
 
-    /// The row a corpus is compared with: SST for the treebank's tasks, SEND for the valence tasks.
-    static func row(for task: TaskID) -> PublishedFigures {
+    /// The row a corpus is compared with: SST for the treebank's tasks, SEND for the valence tasks, none for a user's.
+    static func row(for task: TaskID) -> PublishedFigures? {
         switch task {
         case .sst5, .sst2: sst
         case .emobankValence, .emobankNarrative: send
+        case .classification, .regression: nil   // the paper has no figures for the user's corpus
         }
     }
 }

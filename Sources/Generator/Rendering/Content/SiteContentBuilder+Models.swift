@@ -25,11 +25,13 @@ extension SiteContentBuilder {
         return linked
     }
 
-    /// Indices of the corpora grouped by (task, split), groups and members in configuration order.
+    /// Indices of the corpora grouped by (task, split, user data), groups and members in configuration order.
     static func sameSentences(_ settings: [CorpusSettings]) -> [[Int]] {
         var groups: [[Int]] = []
         for (i, corpus) in settings.enumerated() {
-            if let g = groups.firstIndex(where: { settings[$0[0]].task == corpus.task && settings[$0[0]].split == corpus.split }) {
+            if let g = groups.firstIndex(where: { 
+                settings[$0[0]].task == corpus.task && settings[$0[0]].split == corpus.split && settings[$0[0]].data == corpus.data
+            }) {
                 groups[g].append(i)
             } else {
                 groups.append([i])
@@ -57,7 +59,7 @@ extension SiteContentBuilder {
                 }
             }
             let first = results[group[0]].corpus
-            return ModelComparison(title: "\(first.task.displayName), \(first.split) split",
+            return ModelComparison(title: "\(first.corpusName), \(first.split) split",
                                    models: group.map { results[$0].corpus.shortModelName },
                                    rows: methods.map { ModelComparison.Row(methodID: $0, cells: cells[$0]!) })
         }
