@@ -96,7 +96,7 @@ extension CorpusSettings {
         seeds = try c.decodeIfPresent(SeedList.self, forKey: .seeds)
         randomisationExamples = try c.value(.randomisationExamples, or: 300)
         if task.isUserCorpus { training.phrases = false }   // phrase labels are the treebank's; a user corpus has sentences
-        if let names = try c.decodeIfPresent([String].self, forKey: .methods) {
+        if let names = try c.choiceNames(MethodID.self, forKey: .methods) {
             do { methods = try MethodID.list(names) } catch let error as MethodListError {
                 throw DecodingError.dataCorruptedError(forKey: .methods, in: c, debugDescription: error.description)
             }

@@ -1,4 +1,4 @@
-// SiteConfiguration+Loading: YAML text → a validated configuration, with errors that point at the line.
+// SiteConfiguration+Loading: YAML text → a validated configuration, with errors that point at the line and column.
 import Core
 import Foundation
 import Yams
@@ -14,8 +14,10 @@ extension SiteConfiguration {
                 configuration = try YAMLDecoder().decode(SiteConfiguration.self, from: yaml)
             }
         } catch let error as YamlError {
-            throw AtlasError(source: source, message: "not valid YAML: \(error)",
-                             hint: "check the indentation and the quoting near the line named")
+            throw Self.syntaxError(error, yaml: yaml, source: source)
+        } catch DecodingError.dataCorrupted(let context) where context.underlyingError is YamlError {
+            // YAMLDecoder wraps the parser's error ("The given data was not valid YAML.").
+            throw Self.syntaxError(context.underlyingError as! YamlError, yaml: yaml, source: source)
         } catch let error as DecodingError {
             throw Self.atlasError(error, yaml: yaml, source: source)
         }
@@ -112,7 +114,8 @@ extension SiteConfiguration {
         }
     }
 
-    /// Turns a decoding error into `file:line: field: problem`, finding the line by walking the YAML node tree.
+    /// Turns a decoding error into `file:line:column: field: problem`, finding the field's position by walking the
+    /// YAML node tree, and completing an "expected …" with what the YAML has there.
     private static func atlasError(_ error: DecodingError, yaml: String, source: String) -> AtlasError {
         let (path, message): ([CodingKey], String)
         switch error {
@@ -129,8 +132,18 @@ extension SiteConfiguration {
         }
         let field = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
             .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
-        let line = Self.line(of: path, in: yaml)
-        return AtlasError(source: source, line: line, message: field.isEmpty ? message : "\(field): \(message)")
+        let position = Self.position(of: path, in: yaml)
+        var text = message
+        // A type mismatch says what was found, whatever it is; a decoder's own "expected …" (seeds:) only when it
+        // is a single value, since a list may be one of the forms it accepts.
+        let isMismatch = if case .typeMismatch = error { true } else { false }
+        if message.hasPrefix("expected "), !message.contains(", found"), let found = position?.found,
+           isMismatch || found.scalar != nil {
+            text += ", found \(Self.describe(found))"
+        }
+        return AtlasError(source: source, line: position?.line, column: position?.column,
+                          message: field.isEmpty ? text : "\(field): \(text)",
+                          excerpt: position.flatMap { Self.excerpt(line: $0.line, of: yaml) })
     }
 
     private static func describe(_ type: Any.Type) -> String {
@@ -139,27 +152,41 @@ extension SiteConfiguration {
         case is Double.Type: "a number"
         case is Bool.Type: "true or false"
         case is String.Type: "text"
+        case is Node.Mapping.Type: "fields (name: value)"
+        case is Node.Sequence.Type: "a list"
+        case is Node.Scalar.Type: "a single value"
         default: "a value of type \(type)"
         }
     }
 
-    /// The 1-based line of the node at `path` (or of its deepest existing ancestor).
-    private static func line(of path: [CodingKey], in yaml: String) -> Int? {
-        guard var node = try? Yams.compose(yaml: yaml) else { return nil }
-        var line = node.mark.map { $0.line }
+    /// What the YAML has at a field, in words: the value quoted (shortened), or the kind of structure.
+    private static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): "'\(AtlasError.excerpt(of: scalar.string[...], limit: 40))'"
+        case .sequence: "a list"
+        case .mapping: "fields (name: value)"
+        case .alias: "an alias"
+        }
+    }
+
+    /// The 1-based line and column of the field at `path` — its key in a mapping, its entry in a list — or of its
+    /// deepest existing ancestor; `found` is the node at `path` when the whole path exists.
+    private static func position(of path: [CodingKey], in yaml: String) -> (line: Int, column: Int, found: Node?)? {
+        guard var node = try? Yams.compose(yaml: yaml), var mark = node.mark else { return nil }
+        var complete = true
         for key in path {
             if let index = key.intValue, let sequence = node.sequence, index < sequence.count {
                 node = sequence[index]
+                mark = node.mark ?? mark
             } else if let mapping = node.mapping,
                       let pair = mapping.first(where: { $0.key.string == key.stringValue }) {
-                line = pair.key.mark.map { $0.line } ?? line
+                mark = pair.key.mark ?? mark
                 node = pair.value
-                continue
             } else {
+                complete = false
                 break
             }
-            line = node.mark.map { $0.line } ?? line
         }
-        return line
+        return (mark.line, mark.column, complete ? node : nil)
     }
 }

@@ -49,12 +49,12 @@ import Testing
                 trainng:
                   minutes: 3
             """
-        #expect {
+        #expect(throws: AtlasError(
+            source: "site.yml", line: 5, column: 5,
+            message: "corpora[0].trainng: unknown field; the fields known here are id, ig_steps, max_examples, methods, "
+                + "model, narrative, randomisation_examples, seeds, split, task, training",
+            excerpt: "    trainng:")) {
             try SiteConfiguration.parse(yaml: yaml, source: "site.yml")
-        } throws: { error in
-            guard let error = error as? AtlasError else { return false }
-            return error.source == "site.yml" && error.line == 5
-                && error.message.hasPrefix("corpora[0].trainng: unknown field; the fields known here are id, ig_steps")
         }
     }
 
@@ -66,11 +66,10 @@ import Testing
                 training:
                   minutes: ten
             """
-        #expect {
+        #expect(throws: AtlasError(source: "site.yml", line: 5, column: 7,
+                                   message: "corpora[0].training.minutes: expected a number, found 'ten'",
+                                   excerpt: "      minutes: ten")) {
             try SiteConfiguration.parse(yaml: yaml, source: "site.yml")
-        } throws: { error in
-            guard let error = error as? AtlasError else { return false }
-            return error.line == 5 && error.message == "corpora[0].training.minutes: expected a number"
         }
     }
 
@@ -126,7 +125,7 @@ import Testing
         ("seeds: 0", 1, "seeds: a count must be at least 1, got 0"),
         ("seeds: [1, 1]", 1, "seeds: the list must be non-empty and without repeats, got [1, 1]"),
         ("corpora:\n  - id: a\n    task: sst5\n    seeds: three", 4,
-         "corpora[0].seeds: expected a count (seeds: 3) or a list of non-negative integers (seeds: [0, 1, 2])"),
+         "corpora[0].seeds: expected a count (seeds: 3) or a list of non-negative integers (seeds: [0, 1, 2]), found 'three'"),
     ])
     func badSeedsAreNamedWithTheirLine(yaml: String, line: Int, message: String) {
         #expect {
