@@ -6,7 +6,7 @@ corpus, found as `atlas` finds it: $ATLAS_DATA, else ../shared/corpora, else cor
 folded to negative / neutral / positive. Nothing is committed: the files are written to examples/reviews/data/.
 Replace them with your own CSV of `id,text,label` rows and keep site.yml.
 
-    python3 examples/reviews/prepare.py            # 600 / 150 / 300 sentences
+    python3 examples/reviews/prepare.py            # 2,000 / 300 / 500 sentences
     python3 examples/reviews/prepare.py --train 2000
 """
 import argparse
@@ -49,9 +49,9 @@ def find_sst():
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--train", type=int, default=600)
-    parser.add_argument("--dev", type=int, default=150)
-    parser.add_argument("--test", type=int, default=300)
+    parser.add_argument("--train", type=int, default=2000)
+    parser.add_argument("--dev", type=int, default=300)
+    parser.add_argument("--test", type=int, default=500)
     args = parser.parse_args()
     sst = find_sst()
     out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")

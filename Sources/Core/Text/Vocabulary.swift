@@ -62,7 +62,9 @@ public struct Vocabulary: Equatable, Codable, Sendable {
 
     public func contains(_ token: String) -> Bool { index(of: token) != Self.unknownIndex }
 
-    public func encode(_ tokens: [String]) -> [Int32] { tokens.map(index(of:)) }
+    /// The ids of `tokens`. An empty text is read as the one word `<unk>`: the model needs a position to pool,
+    /// and "no known word" is what the unknown word means (the trace of such a text records no token).
+    public func encode(_ tokens: [String]) -> [Int32] { tokens.isEmpty ? [Self.unknownIndex] : tokens.map(index(of:)) }
 
     /// Index → word; out-of-range indices decode to `<unk>`.
     public func decode(_ indices: [Int32]) -> [String] {

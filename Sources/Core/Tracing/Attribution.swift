@@ -19,3 +19,11 @@ public struct Attribution: Codable, Equatable, Sendable {
         self.heads = heads
     }
 }
+
+extension Attribution {
+    /// The same attribution with no positions: empty scores, and each layer's and head's row empty (the record
+    /// of an empty text).
+    var withoutPositions: Attribution {
+        Attribution(scores: [], layers: layers.map { $0.map { _ in [] } }, heads: heads.map { $0.map { $0.map { _ in [] } } })
+    }
+}

@@ -107,7 +107,10 @@ public struct Tracer<Model: TraceableModel>: Sendable {
             }
         }
         if let pieces = item.wordPieces { attributions = attributions.mapValues { $0.summedPerWord(pieces) } }
-        let connections = model.recordsConnections && options.connectionsPerLayer > 0
+        // An empty text went through the model as one `<unk>` (`Vocabulary.encode`): it has no word to score.
+        let isEmptyText = item.tokens.isEmpty
+        if isEmptyText { attributions = attributions.mapValues(\.withoutPositions) }
+        let connections = model.recordsConnections && options.connectionsPerLayer > 0 && !isEmptyText
             ? latConnections(item.maps, perLayer: options.connectionsPerLayer) : nil
         return TraceRecord(id: item.id, tokens: item.tokens, label: item.label, prediction: prediction,
                            probabilities: probabilities, attributions: attributions,

@@ -3,14 +3,15 @@ import Core
 import Foundation
 
 enum FaithfulnessEvaluation {
-    /// The evaluator's inputs: every traced example with its token ids, every method × layer score vector,
+    /// The evaluator's inputs: every traced example with a word, with its token ids, every method × layer score vector,
     /// and (SST) the human rationale derived from its tree.
     /// The random baseline of example i is drawn from a generator seeded with the build seed and i.
     static func inputs(_ records: [TraceRecord], corpus: CorpusSettings, model trained: TrainedModel,
                        dataset: TaskDataset, seed: UInt64) -> [FaithfulnessInput] {
         let rationales = Dictionary(Tracing.examples(corpus, dataset: dataset).map { ($0.id, $0.rationale) },
                                     uniquingKeysWith: { a, _ in a })
-        return records.enumerated().map { index, record in
+        // A text of no words (a user corpus with allow_empty) has nothing to delete or keep: it is not judged.
+        return records.enumerated().filter { !$0.element.tokens.isEmpty }.map { index, record in
             FaithfulnessInput(record: record, ids: trained.vocabulary.encode(record.tokens),
                               rationale: rationales[record.id] ?? nil,
                               randomSeed: seed ^ (0xFA17_0000_0000_0000 &+ UInt64(index)))

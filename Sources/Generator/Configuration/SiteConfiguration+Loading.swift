@@ -21,8 +21,39 @@ extension SiteConfiguration {
         } catch let error as DecodingError {
             throw Self.atlasError(error, yaml: yaml, source: source)
         }
-        try configuration.validate(source: source)
+        do { try configuration.validate(source: source) } catch let error as AtlasError {
+            throw Self.located(error, yaml: yaml)
+        }
         return configuration
+    }
+
+    /// A `validate` error ("corpora[0].labels: …") with the line and column of the field it names, and that line.
+    private static func located(_ error: AtlasError, yaml: String) -> AtlasError {
+        guard error.line == nil, let colon = error.message.range(of: ": ") else { return error }
+        var path: [CodingKey] = []
+        for part in error.message[..<colon.lowerBound].split(separator: ".") {
+            let name = part.prefix { $0 != "[" }
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return error }
+            path.append(AnyCodingKey(stringValue: String(name)))
+            for index in part.dropFirst(name.count).split(separator: "]") {
+                guard index.hasPrefix("["), let i = Int(index.dropFirst()) else { return error }
+                path.append(IndexKey(intValue: i))
+            }
+        }
+        guard let position = Self.position(of: path, in: yaml) else { return error }
+        var located = error
+        located.line = position.line
+        located.column = position.column
+        located.excerpt = Self.excerpt(line: position.line, of: yaml)
+        return located
+    }
+
+    /// A list index as a coding key (the path of `corpora[2]`).
+    private struct IndexKey: CodingKey {
+        var intValue: Int?
+        var stringValue: String { "\(intValue ?? 0)" }
+        init(intValue: Int) { self.intValue = intValue }
+        init?(stringValue: String) { nil }
     }
 
     /// Reads a configuration file; a missing file is an error naming the path.

@@ -67,7 +67,11 @@ extension UserCorpusSettings {
     static func decodeIfPresent(_ decoder: Decoder) throws -> UserCorpusSettings? {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         guard !c.allKeys.isEmpty else { return nil }
-        var s = UserCorpusSettings(format: try c.decode(TabularFormat.self, forKey: .format))
+        let formatName = try c.decode(String.self, forKey: .format)
+        guard let format = TabularFormat(rawValue: formatName) else {
+            throw DecodingError.dataCorruptedError(forKey: .format, in: c, debugDescription: TabularFormat.refusal(of: formatName))
+        }
+        var s = UserCorpusSettings(format: format)
         s.name = try c.decodeIfPresent(String.self, forKey: .name)
         s.description = try c.decodeIfPresent(String.self, forKey: .description)
         s.files = try c.value(.files, or: [:])
@@ -110,4 +114,9 @@ extension UserCorpusSettings {
         }
         return nil
     }
+}
+
+/// Core's enum, decoded above as text so that a wrong value names the formats accepted.
+extension TabularFormat: ConfigurationChoice {
+    static let singular = "a format", plural = "formats"
 }

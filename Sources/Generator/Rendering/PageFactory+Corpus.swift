@@ -9,6 +9,8 @@ struct CorpusPage: Sendable {
     var scatterMethod: String
     var comparison: [ComparisonRow]
     var hasComparison: Bool
+    /// The comparison has the paper's column (a built-in corpus).
+    var hasPublished: Bool
     var topWords: [BarList]
     var lineCharts: [LineChart]
     var statistics: [StatisticRowView]
@@ -64,6 +66,7 @@ extension PageFactory {
             scatterMethod: methodName(corpus.scatter.methodID),
             comparison: corpus.scatter.comparison,
             hasComparison: !corpus.scatter.comparison.isEmpty,
+            hasPublished: corpus.scatter.comparison.contains { $0.published != nil },
             topWords: corpus.topWords.map { list in
                 BarList(list, methodName: methodName(list.methodID)) { wordHref($0, root: root) }
             },

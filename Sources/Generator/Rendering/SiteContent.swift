@@ -208,8 +208,9 @@ public struct QuadraticFit: Sendable, Equatable {
 public struct ComparisonRow: Sendable, Equatable {
     public var label: String
     public var ours: String
-    public var published: String
-    public init(label: String, ours: String, published: String) {
+    /// The paper's figure; nil for a corpus the paper did not study (the column is left out).
+    public var published: String?
+    public init(label: String, ours: String, published: String?) {
         self.label = label
         self.ours = ours
         self.published = published

@@ -110,6 +110,10 @@ import Testing
         #expect(records[0].isTruncated)
         #expect(records[0].tokens.count == 6)
         #expect(!records[1].isTruncated)
-        #expect(records[1].attributions[.lat]?.scores.count == 1)
+        // An empty text goes through the model as one `<unk>` and is recorded with no token and no score.
+        #expect(records[1].tokens.isEmpty && !records[1].attributions.isEmpty)
+        #expect(records[1].attributions.values.allSatisfy { a in
+            a.scores.isEmpty && (a.layers ?? []).allSatisfy(\.isEmpty) && (a.heads ?? []).allSatisfy { $0.allSatisfy(\.isEmpty) }
+        })
     }
 }

@@ -15,13 +15,19 @@ import Testing
     @Test func aCheckpointForAnotherTaskIsRefusedUpFront() throws {
         let folder = URL(fileURLWithPath: "/tmp/ckpt")
         let sst5 = try Self.trained(outputs: 5, objective: .classification)
-        #expect(throws: Never.self) { try ModelCheckpoint.checkCompatible(sst5, task: .sst5, folder: folder) }
+        #expect(throws: Never.self) { try ModelCheckpoint.checkCompatible(sst5, corpus: CorpusSettings(id: "c", task: .sst5), folder: folder) }
         #expect(throws: AtlasError(source: "/tmp/ckpt/config.json",
                                    message: "the checkpoint predicts 5 classification output(s); task emobank-valence needs 1",
                                    hint: "pass --model with a checkpoint trained by `atlas train --task emobank-valence`")) {
-            try ModelCheckpoint.checkCompatible(sst5, task: .emobankValence, folder: folder)
+            try ModelCheckpoint.checkCompatible(sst5, corpus: CorpusSettings(id: "c", task: .emobankValence), folder: folder)
         }
-        #expect(throws: AtlasError.self) { try ModelCheckpoint.checkCompatible(sst5, task: .sst2, folder: folder) }
+        #expect(throws: AtlasError.self) { try ModelCheckpoint.checkCompatible(sst5, corpus: CorpusSettings(id: "c", task: .sst2), folder: folder) }
+        // A user corpus: as many outputs as it declares labels.
+        var three = CorpusSettings(id: "c", task: .classification)
+        three.data = UserCorpusSettings(format: .csv, files: ["train": "t.csv", "test": "t.csv"], labels: ["a", "b", "c"])
+        #expect(throws: AtlasError.self) { try ModelCheckpoint.checkCompatible(sst5, corpus: three, folder: folder) }
+        three.data?.labels = ["a", "b", "c", "d", "e"]
+        #expect(throws: Never.self) { try ModelCheckpoint.checkCompatible(sst5, corpus: three, folder: folder) }
     }
 
     /// A checkpoint written to disk reads back with the same weights, configuration and vocabulary.

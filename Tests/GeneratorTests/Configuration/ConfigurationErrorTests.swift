@@ -70,7 +70,7 @@ import Testing
         let yaml = "corpora:\n  - id: a\n    task: sst7\n"
         #expect(Self.error(yaml) == AtlasError(
             source: "site.yml", line: 3, column: 5,
-            message: "corpora[0].task: 'sst7' is not a task; the tasks are sst5, sst2, emobank-valence, emobank-narrative",
+            message: "corpora[0].task: 'sst7' is not a task; the tasks are sst5, sst2, emobank-valence, emobank-narrative, classification, regression",
             excerpt: "    task: sst7"))
     }
 
@@ -78,7 +78,7 @@ import Testing
         let yaml = "corpora:\n  - {id: a, task: imdb}\n"
         #expect(Self.error(yaml) == AtlasError(
             source: "site.yml", line: 2, column: 13,
-            message: "corpora[0].task: 'imdb' is not a task; the tasks are sst5, sst2, emobank-valence, emobank-narrative",
+            message: "corpora[0].task: 'imdb' is not a task; the tasks are sst5, sst2, emobank-valence, emobank-narrative, classification, regression",
             excerpt: "  - {id: a, task: imdb}"))
     }
 

@@ -40,8 +40,8 @@ import Testing
     }
 
     @Test func loadNeedsAClassificationTask() {
-        #expect(throws: AtlasError(source: "site.yml", message: "corpora[0].model.load: the head trained on a loaded "
-                                   + "encoder is a classifier; use task sst5 or sst2")) {
+        #expect(throws: AtlasError(source: "site.yml", line: 6, column: 7, message: "corpora[0].model.load: the head trained on a loaded "
+                                   + "encoder is a classifier; use task sst5, sst2 or classification", excerpt: "      load: m")) {
             _ = try Self.corpus("      load: m\n", task: "emobank-valence\n    training: {phrases: false}")
         }
     }

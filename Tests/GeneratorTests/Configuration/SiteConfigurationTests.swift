@@ -51,8 +51,10 @@ import Testing
             """
         #expect(throws: AtlasError(
             source: "site.yml", line: 5, column: 5,
-            message: "corpora[0].trainng: unknown field; the fields known here are id, ig_steps, max_examples, methods, "
-                + "model, narrative, randomisation_examples, seeds, split, task, training",
+            message: "corpora[0].trainng: unknown field; the fields known here are allow_empty, description, file, "
+                + "files, format, id, id_field, ig_steps, label_field, labels, lowercase, max_examples, methods, model, "
+                + "name, narrative, randomisation_examples, rationale_field, seeds, sha256, split, split_field, task, "
+                + "text_field, training",
             excerpt: "    trainng:")) {
             try SiteConfiguration.parse(yaml: yaml, source: "site.yml")
         }
@@ -73,22 +75,75 @@ import Testing
         }
     }
 
+    /// Each `validate` problem names the field and sits at its line and column (the key, or the nearest entry
+    /// that exists), with that line quoted.
     @Test(arguments: [
-        ("corpora: []", "corpora: at least one corpus is needed"),
-        ("corpora:\n  - {id: a, task: sst5, split: valid}", "corpora[0].split: 'valid' is not one of train, dev, test"),
-        ("corpora:\n  - {id: a, task: sst5}\n  - {id: a, task: sst2}", "corpora[1].id: 'a' is used twice"),
-        ("corpora:\n  - {id: e, task: emobank-valence}", "corpora[0].training.phrases: EmoBank has no phrase labels; set phrases: false"),
-        ("validation: {bootstrap_resamples: 10}", "validation.bootstrap_resamples: use at least 100 resamples (1,000 or more for published numbers)"),
-        ("corpora:\n  - {id: a, task: sst5, model: {heads: 0}}", "corpora[0].model.heads: must be at least 1, got 0"),
-        ("corpora:\n  - {id: a, task: sst5, model: {layers: 0}}", "corpora[0].model.layers: must be at least 1, got 0"),
-        ("corpora:\n  - {id: a, task: sst2, model: {dropout: 1}}", "corpora[0].model.dropout: must be in [0, 1), got 1.0"),
-        ("corpora:\n  - {id: a, task: sst5, model: {glove_words: 100}}", "corpora[0].model.glove_words: needs glove: true"),
-        ("corpora:\n  - {id: a, task: sst5, training: {word_dropout: 1}}", "corpora[0].training.word_dropout: must be in [0, 1)"),
+        ("corpora: []", "corpora: at least one corpus is needed", 1, 1),
+        ("corpora:\n  - {id: a, task: sst5, split: valid}", "corpora[0].split: 'valid' is not one of train, dev, test", 2, 25),
+        ("corpora:\n  - {id: a, task: sst5}\n  - {id: a, task: sst2}", "corpora[1].id: 'a' is used twice", 3, 6),
+        ("corpora:\n  - {id: e, task: emobank-valence}", "corpora[0].training.phrases: EmoBank has no phrase labels; set phrases: false", 2, 5),
+        ("validation: {bootstrap_resamples: 10}", "validation.bootstrap_resamples: use at least 100 resamples (1,000 or more for published numbers)", 1, 14),
+        ("corpora:\n  - {id: a, task: sst5, model: {heads: 0}}", "corpora[0].model.heads: must be at least 1, got 0", 2, 33),
+        ("corpora:\n  - {id: a, task: sst5, model: {layers: 0}}", "corpora[0].model.layers: must be at least 1, got 0", 2, 33),
+        ("corpora:\n  - {id: a, task: sst2, model: {dropout: 1}}", "corpora[0].model.dropout: must be in [0, 1), got 1.0", 2, 33),
+        ("corpora:\n  - {id: a, task: sst5, model: {glove_words: 100}}", "corpora[0].model.glove_words: needs glove: true", 2, 33),
+        ("corpora:\n  - {id: a, task: sst5, training: {word_dropout: 1}}", "corpora[0].training.word_dropout: must be in [0, 1)", 2, 36),
+        // A user's corpus.
+        ("corpora:\n  - {id: r, task: classification}", "corpora[0]: task classification needs its data: format: and files: (or file: with split_field:)", 2, 5),
+        ("corpora:\n  - {id: r, task: classification, format: csv, files: {train: a.csv, test: b.csv}}", "corpora[0].labels: a classification corpus lists at least two labels, in class order", 2, 5),
+        ("corpora:\n  - {id: r, task: classification, format: csv, files: {train: a.csv, test: b.csv}, labels: [x, x]}", "corpora[0].labels: a label is listed twice", 2, 84),
+        ("corpora:\n  - {id: r, task: regression, format: tsv, file: all.tsv}", "corpora[0].split_field: one file: needs split_field: naming the field with train, dev or test", 2, 5),
+        ("corpora:\n  - {id: r, task: regression, format: tsv, file: all.tsv, split_field: s, files: {train: a}}", "corpora[0].files: give either files: (one per split) or file: with split_field:, not both", 2, 75),
+        ("corpora:\n  - {id: r, task: regression, format: csv, files: {train: a, valid: c}}", "corpora[0].files.valid: 'valid' is not a split; the splits are train, dev, test", 2, 62),
+        ("corpora:\n  - {id: r, task: regression, format: csv, files: {train: a}}", "corpora[0].files: train and test are needed (dev is optional: without it the last tenth of train is the dev set)", 2, 44),
+        ("corpora:\n  - {id: r, task: regression, format: csv, files: {train: a, test: b}, labels: [x, y]}", "corpora[0].labels: labels: is for classification; a regression label is a number", 2, 72),
+        ("corpora:\n  - {id: r, task: regression, format: csv, files: {train: a, test: b}, sha256: {c: abc}}", "corpora[0].sha256.c: names no file of this corpus", 2, 81),
+        ("corpora:\n  - {id: r, task: regression, format: csv, files: {train: a, test: b}, sha256: {a: abc}}", "corpora[0].sha256.a: a SHA-256 is 64 hex digits", 2, 81),
+        ("corpora:\n  - {id: r, task: sst5, format: csv, files: {train: a, test: b}}", "corpora[0].task: a corpus with its own files has task classification or regression", 2, 13),
+        ("corpora:\n  - {id: r, task: regression, format: csv, files: {train: a, test: b}, model: {load: m}}", "corpora[0].model.load: the head trained on a loaded encoder is a classifier; use task classification", 2, 80),
     ])
-    func invalidValuesAreRejectedNamingTheField(yaml: String, message: String) {
-        #expect(throws: AtlasError(source: "site.yml", message: message)) {
+    func invalidValuesAreRejectedNamingTheField(yaml: String, message: String, line: Int, column: Int) {
+        let excerpt = AtlasError.excerpt(of: yaml.split(separator: "\n", omittingEmptySubsequences: false)[line - 1])
+        #expect(throws: AtlasError(source: "site.yml", line: line, column: column, message: message, excerpt: excerpt)) {
             try SiteConfiguration.parse(yaml: yaml, source: "site.yml")
         }
+    }
+
+    @Test func anUnknownFormatListsTheFormats() {
+        let yaml = "corpora:\n  - {id: r, task: regression, format: xlsx, files: {train: a, test: b}}"
+        #expect(throws: AtlasError(source: "site.yml", line: 2, column: 31,
+                                   message: "corpora[0].format: 'xlsx' is not a format; the formats are csv, tsv, jsonl",
+                                   excerpt: String(yaml.split(separator: "\n")[1]))) {
+            try SiteConfiguration.parse(yaml: yaml, source: "site.yml")
+        }
+    }
+
+    /// A user corpus reads every field; paths stay as written until `load(path:)` sets the folder they are in.
+    @Test func aUserCorpusDecodesItsFields() throws {
+        let yaml = """
+            corpora:
+              - id: reviews
+                task: classification
+                format: jsonl
+                files: {train: d/train.jsonl, test: d/test.jsonl}
+                text_field: review
+                label_field: stars
+                id_field: rid
+                rationale_field: why
+                labels: [bad, good]
+                lowercase: true
+                allow_empty: true
+            """
+        let corpus = try SiteConfiguration.parse(yaml: yaml, source: "site.yml").corpora[0]
+        #expect(corpus.data == UserCorpusSettings(format: .jsonl, files: ["train": "d/train.jsonl", "test": "d/test.jsonl"],
+                                                  textField: "review", labelField: "stars", idField: "rid",
+                                                  rationaleField: "why", labels: ["bad", "good"], lowercase: true,
+                                                  allowEmpty: true))
+        #expect(corpus.classCount == 2 && !corpus.training.phrases)
+        #expect(corpus.data?.resolved("d/train.jsonl") == "d/train.jsonl")
+        var moved = try #require(corpus.data)
+        moved.baseDirectory = "studies/x"
+        #expect(moved.resolved("d/train.jsonl") == "studies/x/d/train.jsonl" && moved.resolved("/abs/f") == "/abs/f")
     }
 
     @Test func unknownTaskIsRejected() {

@@ -34,13 +34,13 @@ import Testing
     /// SST-2 trains on the polar phrases of every training tree, the neutral sentence's included; SST-5 on all.
     @Test func sst2PhrasesComeFromEveryTrainingTree() throws {
         let (store, _) = try Self.toyStore(trees: ["(2 (3 good) (1 bad))\n(4 (4 great) (2 so))\n", "(1 bad)\n", "(3 fine)\n"])
-        let sst2 = try TaskDataset.load(.sst2, from: store, phrases: true)
+        let sst2 = try TaskDataset.load(CorpusSettings(id: "sst2", task: .sst2), from: store)
         #expect(sst2.train.map(\.tokens) == [["great", "so"]], "sentences: polar ones only")
         #expect(sst2.trainingPhrases.map(\.tokens) == [["good"], ["bad"], ["great", "so"], ["great"]])
         #expect(sst2.trainingPhrases.map(\.target) == [.classIndex(1), .classIndex(0), .classIndex(1), .classIndex(1)])
-        let sst5 = try TaskDataset.load(.sst5, from: store, phrases: true)
+        let sst5 = try TaskDataset.load(CorpusSettings(id: "sst5", task: .sst5), from: store)
         #expect(sst5.trainingPhrases.count == 6)
-        #expect(try TaskDataset.load(.sst5, from: store, phrases: false).trainingPhrases.isEmpty)
+        #expect(try TaskDataset.load(CorpusSettings(id: "sst5", task: .sst5, training: TrainingSettings(phrases: false)), from: store).trainingPhrases.isEmpty)
     }
 
     @Test func checksumMismatchStopsLoading() throws {

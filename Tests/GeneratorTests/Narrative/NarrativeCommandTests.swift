@@ -37,7 +37,8 @@ import Yams
         #expect(throws: (any Error).self) {
             _ = try YAMLDecoder().decode(SiteConfiguration.self, from: yaml.replacingOccurrences(of: "epochs: 3", with: "epoch: 3"))
         }
-        #expect(throws: AtlasError(source: "s.yml", message: "corpora[0].narrative.epochs: must be at least 1")) {
+        #expect(throws: AtlasError(source: "s.yml", line: 4, column: 17, message: "corpora[0].narrative.epochs: must be at least 1",
+                                   excerpt: "    narrative: {epochs: 0, recurrent_width: 8, max_windows: 10}")) {
             _ = try SiteConfiguration.parse(yaml: yaml.replacingOccurrences(of: "epochs: 3", with: "epochs: 0"), source: "s.yml")
         }
         #expect(throws: AtlasError.self) {

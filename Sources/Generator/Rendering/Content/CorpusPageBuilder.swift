@@ -174,7 +174,7 @@ enum CorpusPageBuilder {
         return t.measure == .intensity ? "\(lexicon) |\(t.dimension.rawValue) − neutral|" : "\(lexicon) \(t.dimension.rawValue)"
     }
 
-    /// `published`: the paper's row to compare with; nil (a user's corpus) shows “–” in its column.
+    /// `published`: the paper's row to compare with; nil for a user's corpus (the page leaves the column out).
     static func scatterContent(_ entry: MethodLayerValidation?, published: PublishedFigures?) -> ScatterContent {
         let target = entry?.targets.first { $0.quadratic != nil }
         let points = (entry?.scatter ?? []).map {
@@ -187,10 +187,10 @@ enum CorpusPageBuilder {
             if c.count == 3 { fit = QuadraticFit(b0: c[0], b1: c[1], b2: c[2], rSquared: q.quadratic.rSquared) }
             let poly = q.orthogonal.coefficients
             comparison = [
-                ComparisonRow(label: "word types (seen more than once)", ours: "\(q.orthogonal.n)", published: published?.wordTypes ?? "–"),
-                ComparisonRow(label: "linear term t", ours: String(format: "%.2f", poly.count > 1 ? poly[1].t : .nan), published: published?.linearT ?? "–"),
-                ComparisonRow(label: "quadratic term t", ours: String(format: "%.2f", poly.count > 2 ? poly[2].t : .nan), published: published?.quadraticT ?? "–"),
-                ComparisonRow(label: "R²", ours: String(format: "%.3f", q.orthogonal.rSquared), published: published?.rSquared ?? "–"),
+                ComparisonRow(label: "word types (seen more than once)", ours: "\(q.orthogonal.n)", published: published?.wordTypes),
+                ComparisonRow(label: "linear term t", ours: String(format: "%.2f", poly.count > 1 ? poly[1].t : .nan), published: published?.linearT),
+                ComparisonRow(label: "quadratic term t", ours: String(format: "%.2f", poly.count > 2 ? poly[2].t : .nan), published: published?.quadraticT),
+                ComparisonRow(label: "R²", ours: String(format: "%.3f", q.orthogonal.rSquared), published: published?.rSquared),
             ]
         }
         return ScatterContent(methodID: MethodID.lat.rawValue, lexicon: "Warriner valence (1–9)", points: points,
