@@ -131,7 +131,7 @@ private struct LexiconRow {
 
 /// Collects rows keyed by lower-cased word; a collision keeps the lower-case spelling in
 /// `entries` (or the first row) and moves the other to `caseVariants`.
-private struct LexiconBuilder {
+struct LexiconBuilder {
     var entries: [String: (spelling: String, ratings: [EmotionDimension: Rating])] = [:]
     var caseVariants: [String: [EmotionDimension: Rating]] = [:]
 

@@ -37,11 +37,19 @@ enum Validation {
         return options
     }
 
-    /// Validates every series against Warriner (valence intensity with the quadratic fit, and arousal) and VADER.
+    /// Validates every series against Warriner (valence intensity with the quadratic fit, and arousal), VADER and
+    /// every other lexicon given (a user's: valence intensity |rating − neutral|, as VADER).
     static func validate(_ records: [TraceRecord], lexicons: [Lexicon], settings: ValidationSettings,
                          seed: UInt64) throws -> ValidationReport {
-        try validateAgainstLexicons(series(from: records), lexicons: lexicons,
-                                    targets: ValidationTarget.defaults(primary: "warriner", secondary: "vader"),
+        try validateAgainstLexicons(series(from: records), lexicons: lexicons, targets: targets(lexicons),
                                     options: options(settings, seed: seed))
+    }
+
+    /// Warriner's and VADER's targets, then one valence-intensity target per further lexicon, in the order given.
+    static func targets(_ lexicons: [Lexicon]) -> [ValidationTarget] {
+        ValidationTarget.defaults(primary: "warriner", secondary: "vader")
+            + lexicons.filter { !["warriner", "vader"].contains($0.name) }.map {
+                ValidationTarget(lexicon: $0.name, dimension: .valence, measure: .intensity, includesQuadratic: false)
+            }
     }
 }

@@ -105,6 +105,16 @@ extension CorpusSettings {
 }
 
 extension ValidationSettings {
+    /// As synthesised, but without `lexicons` when there are none, so that the cache keys of a configuration
+    /// without user lexicons are what they were before the field existed.
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(bootstrapResamples, forKey: .bootstrapResamples)
+        try c.encode(minimumOccurrences, forKey: .minimumOccurrences)
+        try c.encode(topK, forKey: .topK)
+        if !lexicons.isEmpty { try c.encode(lexicons, forKey: .lexicons) }
+    }
+
     init(from decoder: Decoder) throws {
         try rejectUnknownKeys(decoder, CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -112,6 +122,7 @@ extension ValidationSettings {
         bootstrapResamples = try c.value(.bootstrapResamples, or: d.bootstrapResamples)
         minimumOccurrences = try c.value(.minimumOccurrences, or: d.minimumOccurrences)
         topK = try c.value(.topK, or: d.topK)
+        lexicons = try c.value(.lexicons, or: [])
     }
 }
 

@@ -69,6 +69,7 @@ extension SiteConfiguration {
         // A user corpus's paths are relative to the configuration file's folder.
         let folder = (path as NSString).deletingLastPathComponent
         for i in configuration.corpora.indices { configuration.corpora[i].data?.baseDirectory = folder.isEmpty ? "." : folder }
+        for i in configuration.validation.lexicons.indices { configuration.validation.lexicons[i].baseDirectory = folder.isEmpty ? "." : folder }
         return configuration
     }
 
@@ -138,6 +139,10 @@ extension SiteConfiguration {
         }
         guard validation.bootstrapResamples >= 100 else {
             throw fail("validation.bootstrap_resamples", "use at least 100 resamples (1,000 or more for published numbers)")
+        }
+        let names = validation.lexicons.map(\.name)
+        for (i, lexicon) in validation.lexicons.enumerated() {
+            if let problem = lexicon.problem(among: names) { throw fail("validation.lexicons[\(i)].\(problem.field)", problem.message) }
         }
         guard validation.minimumOccurrences >= 1 else { throw fail("validation.min_occurrences", "must be at least 1") }
         guard !validation.topK.isEmpty, validation.topK.allSatisfy({ $0 >= 1 }) else {

@@ -133,9 +133,12 @@ struct ValidationSettings: Codable, Equatable, Sendable {
     var bootstrapResamples: Int = 1000
     var minimumOccurrences: Int = 2
     var topK: [Int] = [50, 100, 200]
+    /// The user's own lexicons, validated against beside Warriner and VADER.
+    var lexicons: [UserLexiconSettings] = []
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case bootstrapResamples = "bootstrap_resamples", minimumOccurrences = "min_occurrences", topK = "top_k"
+        case lexicons
     }
 }
 

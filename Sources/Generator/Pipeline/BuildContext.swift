@@ -101,9 +101,19 @@ struct BuildContext {
         return b.build()
     }
 
+    /// The user's lexicons' bytes (the built-in ones are in the manifest, which keys the data).
+    func userLexiconsKey() throws -> CacheKey {
+        var b = CacheKey.Builder()
+        for lexicon in configuration.validation.lexicons {
+            try b.addFile(lexicon.name, at: URL(fileURLWithPath: lexicon.path))
+        }
+        return b.build()
+    }
+
     func validationKey(_ run: CorpusRun) throws -> CacheKey {
         var b = CacheKey.Builder()
         b.add("trace", try traceKey(run))
+        if !configuration.validation.lexicons.isEmpty { b.add("lexicons", try userLexiconsKey()) }
         b.add("validation", try Self.json(configuration.validation))
         b.add("seed", String(run.seed))
         b.add("version", StageVersion.validation)
@@ -150,6 +160,7 @@ struct BuildContext {
         var b = CacheKey.Builder()
         b.add("trace", try traceKey(run))
         b.add("examples", String(run.corpus.randomisationExamples))
+        if !configuration.validation.lexicons.isEmpty { b.add("lexicons", try userLexiconsKey()) }
         b.add("validation", try Self.json(configuration.validation))
         b.add("version", StageVersion.controls)
         return b.build()
@@ -230,7 +241,10 @@ struct BuildContext {
     }
 
     mutating func loadLexicons() throws -> [Lexicon] {
-        if lexicons.isEmpty { lexicons = try [LexiconKind.warriner, .vader].map(store.loadLexicon) }
+        if lexicons.isEmpty {
+            lexicons = try [LexiconKind.warriner, .vader].map(store.loadLexicon)
+                + configuration.validation.lexicons.map(store.loadUserLexicon)
+        }
         return lexicons
     }
 

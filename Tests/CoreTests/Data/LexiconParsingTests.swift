@@ -91,3 +91,35 @@ import Testing
         }
     }
 }
+
+/// A user's word/rating table: the scale's ends from the data, case variants kept, errors at the row.
+@Suite struct UserLexiconTableTests {
+    @Test func readsWordsAndRatings() throws {
+        let text = "word,valence,extra\nhappy,0.9,x\nHappy,0.8,y\n,0.1,z\nsad, 0.05 ,w\n"
+        let lexicon = try Lexicon.parseTable(Array(text.utf8), format: .csv, source: "l.csv", name: "mine",
+                                             wordColumn: "word", valueColumn: "valence", neutral: 0.5)
+        #expect(lexicon.name == "mine" && lexicon.dimensions == [.valence])
+        #expect(lexicon.scale == RatingScale(lower: 0.05, upper: 0.9, neutral: 0.5))
+        #expect(lexicon.rating(of: "HAPPY", on: .valence) == Rating(mean: 0.9))
+        #expect(lexicon.caseVariants["Happy"] == [.valence: Rating(mean: 0.8)])
+        #expect(lexicon.rating(of: "sad", on: .valence) == Rating(mean: 0.05))
+    }
+
+    @Test func aBadRatingOrAMissingColumnIsRefusedAtItsLine() {
+        #expect(throws: AtlasError(source: "l.tsv", line: 3, message: "field 'v': 'high' is not a number",
+                                   hint: "the fields of this row are 'v', 'w'")) {
+            try Lexicon.parseTable(Array("w\tv\na\t1\nb\thigh\n".utf8), format: .tsv, source: "l.tsv", name: "m",
+                                   wordColumn: "w", valueColumn: "v", neutral: 0)
+        }
+        #expect(throws: AtlasError(source: "l.tsv", line: 2, message: "field 'valence': missing",
+                                   hint: "the fields of this row are 'v', 'w'")) {
+            try Lexicon.parseTable(Array("w\tv\na\t1\n".utf8), format: .tsv, source: "l.tsv", name: "m",
+                                   wordColumn: "w", valueColumn: "valence", neutral: 0)
+        }
+        #expect(throws: AtlasError(source: "l.tsv", message: "the lexicon has no rated word",
+                                   hint: "the file needs a header row and one row per word")) {
+            try Lexicon.parseTable(Array("w\tv\n".utf8), format: .tsv, source: "l.tsv", name: "m",
+                                   wordColumn: "w", valueColumn: "v", neutral: 0)
+        }
+    }
+}

@@ -101,6 +101,9 @@ import Testing
         ("corpora:\n  - {id: r, task: regression, format: csv, files: {train: a, test: b}, sha256: {a: abc}}", "corpora[0].sha256.a: a SHA-256 is 64 hex digits", 2, 81),
         ("corpora:\n  - {id: r, task: sst5, format: csv, files: {train: a, test: b}}", "corpora[0].task: a corpus with its own files has task classification or regression", 2, 13),
         ("corpora:\n  - {id: r, task: regression, format: csv, files: {train: a, test: b}, model: {load: m}}", "corpora[0].model.load: the head trained on a loaded encoder is a classifier; use task classification", 2, 80),
+        // A user's lexicon.
+        ("validation:\n  lexicons:\n    - {name: vader, file: v.tsv, neutral: 0}", "validation.lexicons[0].name: 'vader' is a built-in lexicon's name", 3, 8),
+        ("validation:\n  lexicons:\n    - {name: m, file: a.tsv, neutral: 0}\n    - {name: m, file: b.tsv, neutral: 0}", "validation.lexicons[0].name: 'm' is used twice", 3, 8),
     ])
     func invalidValuesAreRejectedNamingTheField(yaml: String, message: String, line: Int, column: Int) {
         let excerpt = AtlasError.excerpt(of: yaml.split(separator: "\n", omittingEmptySubsequences: false)[line - 1])

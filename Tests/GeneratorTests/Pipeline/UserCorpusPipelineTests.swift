@@ -35,6 +35,9 @@ import Testing
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(csv.utf8).write(to: folder.appendingPathComponent("reviews.csv"))
+        // A lexicon of our own on a 0–1 scale (neutral 0.5), as NRC VAD rates.
+        let lexicon = "term\tv\n" + words.map { "\($0.word)\t\(String(format: "%.3f", ($0.valence - 1) / 8))" }.joined(separator: "\n") + "\n"
+        try Data(lexicon.utf8).write(to: folder.appendingPathComponent("norms.tsv"))
         for (split, count) in [("train", 60), ("test", 15)] {
             let lines = (0..<count).map { i -> String in
                 let (text, sentiment) = sentence()
@@ -75,7 +78,12 @@ import Testing
             training: {epochs: 1, batch_size: 16, learning_rate: 0.005, embedding_lr_multiplier: 1, warmup_steps: 0, evaluate_every: 1000}
             ig_steps: 4
             randomisation_examples: 0
-        validation: {bootstrap_resamples: 100, top_k: [3], min_occurrences: 1}
+        validation:
+          bootstrap_resamples: 100
+          top_k: [3]
+          min_occurrences: 1
+          lexicons:
+            - {name: norms, file: data/norms.tsv, word_column: term, value_column: v, neutral: 0.5}
         """
 
     @Test func userCorporaBuildACheckedSiteThatShowsTheirLabelsAndEscapesTheirText() async throws {
@@ -123,6 +131,10 @@ import Testing
         #expect(empty.tokens.isEmpty && empty.attributions.values.allSatisfy { $0.scores.isEmpty })
         #expect(records.allSatisfy { r in r.attributions.values.allSatisfy { $0.scores.count == r.tokens.count } })
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("corpora/valence.html").path))
+        // The user's lexicon: loaded beside the built-in ones and a target of every method's statistics.
+        #expect(log.contains("lexicons: warriner 11, vader 6, norms 11"))
+        let table = String(decoding: try #require(files[SitePaths().statisticsTable("reviews")]), as: UTF8.self)
+        #expect(table.contains("norms |valence − neutral|"))
     }
 
     @Test func aBadRowNamesItsFileLineAndFieldAndLeavesThePreviousSite() async throws {
