@@ -18,6 +18,9 @@ struct DataOptions: ParsableArguments {
     @Option(help: "Path of the data manifest.")
     var manifest: String = DataManifest.defaultPath
 
+    @Option(help: "A site configuration: its own corpora (task classification or regression) and lexicons are read too.")
+    var config: String?
+
     func makeStore() throws -> CorpusStore {
         try CorpusStore(dataDirectory: global.dataDir, cacheDirectory: global.cacheDir, manifestPath: manifest)
     }
@@ -58,7 +61,12 @@ extension DataCommand {
             let store = try options.makeStore()
             let results = DataCheck(store: store).run()
             for result in results { print(result.line) }
-            let problems = results.filter(\.isProblem).count
+            var problems = results.filter(\.isProblem).count
+            if let path = options.config {
+                let user = UserDataCheck.run(try SiteConfiguration.load(path: path), store: store)
+                for line in user.lines { print(line) }
+                problems += user.lines.filter { $0.hasPrefix("FAIL") }.count
+            }
             if problems > 0 {
                 print("\(problems) problem(s); see corpora/README.md")
                 throw ExitCode.failure
@@ -78,14 +86,20 @@ extension DataCommand {
 
         func run() throws {
             let store = try options.makeStore()
-            let statistics = DataStatistics(sst: try store.loadSST(), emoBank: try store.loadEmoBank(),
-                                            lexicons: try LexiconKind.allCases.map(store.loadLexicon))
+            let configuration = try options.config.map(SiteConfiguration.load(path:))
+            let userLexicons = try (configuration?.validation.lexicons ?? []).map(store.loadUserLexicon)
+            let lexicons = try LexiconKind.allCases.map(store.loadLexicon) + userLexicons
+            var statistics = DataStatistics(sst: try store.loadSST(), emoBank: try store.loadEmoBank(), lexicons: lexicons)
+            statistics.userCorpora = try (configuration?.corpora ?? []).filter { $0.data != nil }.map { corpus in
+                UserCorpusStatistics(corpus, dataset: try TaskDataset.load(corpus, from: store), lexicons: lexicons)
+            }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
                 print(String(decoding: try encoder.encode(statistics), as: UTF8.self))
             } else {
                 print(statistics.table())
+                for corpus in statistics.userCorpora ?? [] { print("\n" + corpus.table()) }
             }
         }
     }

@@ -6,6 +6,8 @@ import Foundation
 struct DataStatistics: Codable, Sendable, Equatable {
     var corpora: [CorpusStatistics]
     var lexicons: [LexiconStatistics]
+    /// The configuration's own corpora (`--config`); nil without one.
+    var userCorpora: [UserCorpusStatistics]? = nil
 }
 
 struct CorpusStatistics: Codable, Sendable, Equatable {
