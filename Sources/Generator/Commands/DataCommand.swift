@@ -18,9 +18,6 @@ struct DataOptions: ParsableArguments {
     @Option(help: "Path of the data manifest.")
     var manifest: String = DataManifest.defaultPath
 
-    @Option(help: "A site configuration: its own corpora (task classification or regression) and lexicons are read too.")
-    var config: String?
-
     func makeStore() throws -> CorpusStore {
         try CorpusStore(dataDirectory: global.dataDir, cacheDirectory: global.cacheDir, manifestPath: manifest)
     }
@@ -57,12 +54,15 @@ extension DataCommand {
 
         @OptionGroup var options: DataOptions
 
+        @Option(help: "A site configuration: its own corpora (task classification or regression) and lexicons are read too.")
+        var config: String?
+
         func run() throws {
             let store = try options.makeStore()
             let results = DataCheck(store: store).run()
             for result in results { print(result.line) }
             var problems = results.filter(\.isProblem).count
-            if let path = options.config {
+            if let path = config {
                 let user = UserDataCheck.run(try SiteConfiguration.load(path: path), store: store)
                 for line in user.lines { print(line) }
                 problems += user.lines.filter { $0.hasPrefix("FAIL") }.count
@@ -81,12 +81,15 @@ extension DataCommand {
 
         @OptionGroup var options: DataOptions
 
+        @Option(help: "A site configuration: its own corpora (task classification or regression) and lexicons are read too.")
+        var config: String?
+
         @Flag(help: "Print machine-readable JSON instead of tables.")
         var json = false
 
         func run() throws {
             let store = try options.makeStore()
-            let configuration = try options.config.map(SiteConfiguration.load(path:))
+            let configuration = try config.map(SiteConfiguration.load(path:))
             let userLexicons = try (configuration?.validation.lexicons ?? []).map(store.loadUserLexicon)
             let lexicons = try LexiconKind.allCases.map(store.loadLexicon) + userLexicons
             var statistics = DataStatistics(sst: try store.loadSST(), emoBank: try store.loadEmoBank(), lexicons: lexicons)
