@@ -9,6 +9,8 @@ struct ExamplePage: Sendable {
     var predictedLabel: String
     var isCorrect: Bool
     var isTruncated: Bool
+    /// The text has no word (a user corpus with allow_empty): the page says so instead of showing an empty box.
+    var isEmptyText: Bool
     var completenessError: String
     var hasCompletenessError: Bool
     var defaultCaption: String
@@ -79,6 +81,7 @@ extension PageFactory {
             predictedLabel: example.predictedLabel,
             isCorrect: example.trueLabel == example.predictedLabel,
             isTruncated: example.isTruncated,
+            isEmptyText: example.tokens.isEmpty,
             completenessError: example.completenessError.map { Formatting.fixed($0 * 100, digits: 1) + "%" } ?? "",
             hasCompletenessError: example.completenessError != nil,
             defaultCaption: shown.map { "\(methodName($0.methodID)), \(name(0, layerCount))" } ?? "",

@@ -130,6 +130,8 @@ import Testing
         let empty = try #require(records.first { $0.id == "r/89" })
         #expect(empty.tokens.isEmpty && empty.attributions.values.allSatisfy { $0.scores.isEmpty })
         #expect(records.allSatisfy { r in r.attributions.values.allSatisfy { $0.scores.count == r.tokens.count } })
+        let emptyPage = String(decoding: try #require(files[SitePaths().example(corpus: "reviews", example: "r/89")]), as: UTF8.self)
+        #expect(emptyPage.contains("This text is empty"))
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("corpora/valence.html").path))
         // The user's lexicon: loaded beside the built-in ones and a target of every method's statistics.
         #expect(log.contains("lexicons: warriner 11, vader 6, norms 11"))
