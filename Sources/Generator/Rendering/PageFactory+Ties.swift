@@ -16,6 +16,11 @@ struct TiesView: Sendable {
 }
 
 extension PageFactory {
+    /// "300 sentences", or "290–300 sentences" when the methods' counts differ.
+    static func sentenceCount(_ low: Int, _ high: Int) -> String {
+        (low == high ? Formatting.count(low) : Formatting.count(low) + "–" + Formatting.count(high)) + " sentences"
+    }
+
     /// nil when the matrix has no ties recorded (a summary cached before they were counted has none).
     func tiesView(_ matrix: AgreementMatrix?, root: String) -> TiesView? {
         guard let matrix, !matrix.ties.isEmpty else { return nil }
@@ -30,7 +35,7 @@ extension PageFactory {
         return TiesView(
             caption: "Ties between different words, "
                 + (matrix.seeds > 1 ? "mean over \(Formatting.spelledOut(matrix.seeds)) seeds" : "one seed")
-                + " (sentences " + Formatting.count(sentences.min() ?? 0) + "–" + Formatting.count(sentences.max() ?? 0) + ")",
+                + " (" + Self.sentenceCount(sentences.min() ?? 0, sentences.max() ?? 0) + ")",
             rows: matrix.ties.map { ties in
                 let words = percent(ties.tiedWords), top = percent(ties.sharedTop)
                 return .init(method: methodName(ties.methodID), methodHref: root + paths.methods + "#" + methodAnchor(ties.methodID),
