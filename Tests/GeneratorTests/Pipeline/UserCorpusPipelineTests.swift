@@ -125,6 +125,21 @@ import Testing
             #expect(pages.allSatisfy { !$0.contains(raw) }, "\(raw) reached a page unescaped")
         }
         #expect(!files.keys.contains { $0.contains("..") || $0.contains("passwd") })
+        // In a browser (when Chromium is installed): the pages' script runs, and no element or event attribute came
+        // from the corpus text. The dumped DOM escapes text and quotes every attribute value (a quote inside one is
+        // &quot;), so `<img` or ` onmouseover="` can only be markup; `onmouseover=alert` inside a value is text.
+        if chromiumPath != nil {
+            let hostilePages = ["corpora/reviews.html"] + (72..<(72 + Self.hostileTexts.count)).map {
+                SitePaths().example(corpus: "reviews", example: "r/\($0)")
+            }
+            for page in hostilePages {
+                let dom = try BrowserTests.runChromium(["--dump-dom", site.appendingPathComponent(page).absoluteString])
+                #expect(dom.contains("class=\"js\""), "\(page): the site script ran")
+                #expect(dom.matches(of: /<(img|iframe|textarea|object|embed)\b/).isEmpty && !dom.contains("<script>alert"),
+                        "\(page): an element from corpus text")
+                #expect(dom.matches(of: /<[^>]*\son[a-z]+="/).isEmpty, "\(page): an event attribute from corpus text")
+            }
+        }
         // The empty text is traced with no tokens and no scores, lengths equal.
         let records = try #require(context.traces["reviews-seed0"])
         let empty = try #require(records.first { $0.id == "r/89" })
