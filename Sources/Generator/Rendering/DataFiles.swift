@@ -21,13 +21,30 @@ enum DataFiles {
             }
             let corpus = content.corpora.first { $0.id == r.corpus.id }
             let seedRows = corpus?.seeds.map(CorpusPageBuilder.seedStatistics) ?? []
-            try writer.write(csv((corpus?.statistics ?? []) + SiteContentBuilder.methodComparisonStatistics(r) + seedRows),
+            let tieRows = tieStatistics(corpus?.agreement, seeds: corpus?.seeds?.seeds)
+            try writer.write(csv((corpus?.statistics ?? []) + SiteContentBuilder.methodComparisonStatistics(r) + seedRows + tieRows),
                              to: paths.statisticsTable(r.corpus.id))
             try writer.write(try zippedTraces(r.records, name: "\(r.corpus.id)-traces.jsonl"),
                              to: paths.tracesArchive(r.corpus.id))
             metrics[r.corpus.id] = r.metrics
         }
         try writer.write(try encoder.encode(metrics), to: paths.modelMetrics)
+    }
+
+    /// The ties table's figures as statistics rows (one per method, figure and seed; n = sentences counted).
+    /// `seeds`: the corpus's seeds in order (nil with one seed: "the first seed").
+    static func tieStatistics(_ matrix: AgreementMatrix?, seeds: [UInt64]?) -> [StatisticRow] {
+        (matrix?.ties ?? []).flatMap { ties in
+            ties.tiedWords.indices.flatMap { k -> [StatisticRow] in
+                let seed = seeds.map { "seed \($0[k])" } ?? "the first seed"
+                return [
+                StatisticRow(methodID: ties.methodID, statistic: "words tied with a different word, share, \(seed)",
+                             estimate: ties.tiedWords[k], n: ties.sentences),
+                StatisticRow(methodID: ties.methodID, statistic: "sentences whose top score is shared by different words, share, \(seed)",
+                             estimate: ties.sharedTop[k], n: ties.sentences),
+                ]
+            }
+        }
     }
 
     /// RFC 4180 CSV of statistics rows (fields with commas, quotes or line breaks are quoted).

@@ -75,6 +75,7 @@ import Testing
         #expect(String(decoding: try #require(site["index.html"]), as: UTF8.self).contains("What holds across training seeds"))
         let table = String(decoding: try #require(site[SitePaths().statisticsTable("sst5")]), as: UTF8.self)
         #expect(table.contains("mean over seeds 0, 1 (hierarchical bootstrap)") && table.contains("higher in"))
+        #expect(table.contains("attention-flow,,\"words tied with a different word, share, seed 1\""))
 
         // Nothing changed: every step is skipped and the site is left as it was.
         let again = try await Self.build(in: first, store: store)
