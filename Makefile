@@ -1,5 +1,5 @@
 # The two set-up commands of the README, and a few conveniences.
-.PHONY: site test setup ci-site browser-check bench
+.PHONY: site test setup ci-site browser-check slurm-check bench
 
 # Build the whole site from the default corpora into site/ (trains 3 seeds of every model on first run: ~45 (AVX-512) to ~60 (AVX2) minutes a seed on 2 cores).
 site: setup
@@ -21,6 +21,11 @@ ci-site: setup
 # Opens the built site in headless Chromium: home, a corpus and an example page; screenshots in .build/artifacts/.
 browser-check:
 	ATLAS_BUILT_SITE=$(CURDIR)/site swift test --filter BuiltSiteBrowserTests
+
+# The ci site again on a real single-node Slurm cluster (training array, tracing shards, merge), compared byte for
+# byte with the one-machine build in site/ (run ci-site first). Installs and starts Slurm itself; needs root.
+slurm-check:
+	bash scripts/slurm/check-sharded-build.sh
 
 bench:
 	swift run -c release atlas-bench

@@ -2,6 +2,31 @@
 import Dispatch
 import Foundation
 
+/// The records of one input (one for a sentence; one per rated window of a narrative), with its position in the
+/// traced list: what a shard of a trace keeps so that the shards can be put back in order.
+public struct TracedInput: Sendable {
+    public var input: Int
+    public var records: [TraceRecord]
+
+    public init(input: Int, records: [TraceRecord]) {
+        self.input = input
+        self.records = records
+    }
+}
+
+/// What one shard traced of a list of `total` inputs.
+public struct ShardTrace: Sendable {
+    public var shard: Shard
+    public var total: Int
+    public var inputs: [TracedInput]
+
+    public init(shard: Shard, total: Int, inputs: [TracedInput]) {
+        self.shard = shard
+        self.total = total
+        self.inputs = inputs
+    }
+}
+
 /// Traces examples through a model: one forward pass per batch feeds every attention method (they read the
 /// attention maps the pass kept); the gradient methods (gradient sensitivity, gradient × input, integrated
 /// gradients) run per item through the model's `outputsAndInputGradients`. The work goes in rounds of one batch
@@ -22,7 +47,15 @@ public struct Tracer<Model: TraceableModel>: Sendable {
     /// Records in the order of `inputs` (a narrative gives one per traced window). `progress` is called with
     /// the number of inputs just finished, possibly from several threads at once.
     public func trace(_ inputs: [Model.Example], progress: @Sendable (Int) -> Void = { _ in }) -> [TraceRecord] {
-        let batches = model.tracingBatches(inputs, batchSize: max(1, options.batchSize))
+        trace(inputs, shard: .whole, progress: progress).inputs.flatMap(\.records)
+    }
+
+    /// The inputs `shard` owns, traced: the batches of the whole list are formed first (by `batchSize` alone) and
+    /// dealt round-robin, so every input is traced in the batch it has in an unsharded trace and its records are
+    /// the same bytes; the shards' results together are `trace(inputs)`. In input order.
+    public func trace(_ inputs: [Model.Example], shard: Shard,
+                      progress: @Sendable (Int) -> Void = { _ in }) -> ShardTrace {
+        let batches = shardBatches(inputs, shard: shard)
         let workers = max(1, options.threads)
         let locals = (0..<workers).map { _ in WorkerModel(model) }
         let results = OrderedSlots<[TraceRecord]>(count: inputs.count)
@@ -52,7 +85,14 @@ public struct Tracer<Model: TraceableModel>: Sendable {
                 progress(indices.count)
             }
         }
-        return results.values().flatMap { $0 }
+        return ShardTrace(shard: shard, total: inputs.count,
+                          inputs: results.written().map { TracedInput(input: $0.index, records: $0.value) })
+    }
+
+    /// The batches (lists of input positions) `shard` traces.
+    public func shardBatches(_ inputs: [Model.Example], shard: Shard) -> [[Int]] {
+        let all = model.tracingBatches(inputs, batchSize: max(1, options.batchSize))
+        return shard.positions(of: all).map { all[$0] }
     }
 
     /// One worker's copy of the model, kept across rounds so its workspace is grown once.

@@ -5,13 +5,14 @@ import Foundation
 enum FaithfulnessEvaluation {
     /// The evaluator's inputs: every traced example with a word, with its token ids, every method × layer score vector,
     /// and (SST) the human rationale derived from its tree.
-    /// The random baseline of example i is drawn from a generator seeded with the build seed and i.
-    static func inputs(_ records: [TraceRecord], corpus: CorpusSettings, model trained: TrainedModel,
+    /// The random baseline of example i (its position in the whole trace, whichever shard judges it) is drawn from
+    /// a generator seeded with the build seed and i.
+    static func inputs(_ records: [IndexedRecord], corpus: CorpusSettings, model trained: TrainedModel,
                        dataset: TaskDataset, seed: UInt64) -> [FaithfulnessInput] {
         let rationales = Dictionary(Tracing.examples(corpus, dataset: dataset).map { ($0.id, $0.rationale) },
                                     uniquingKeysWith: { a, _ in a })
         // A text of no words (a user corpus with allow_empty) has nothing to delete or keep: it is not judged.
-        return records.enumerated().filter { !$0.element.tokens.isEmpty }.map { index, record in
+        return records.filter { !$0.record.tokens.isEmpty }.map { index, record in
             FaithfulnessInput(record: record, ids: trained.vocabulary.encode(record.tokens),
                               rationale: rationales[record.id] ?? nil,
                               randomSeed: seed ^ (0xFA17_0000_0000_0000 &+ UInt64(index)))
@@ -20,12 +21,25 @@ enum FaithfulnessEvaluation {
 
     /// Runs every re-run through the model (one batched call per example, `threads` workers): the per-example
     /// faithfulness and (SST) plausibility of every key, which the step caches and then summarises.
-    static func evaluate(_ corpus: CorpusSettings, records: [TraceRecord], model trained: TrainedModel,
-                         dataset: TaskDataset, seed: UInt64, threads: Int, progress: ProgressMeter) -> [ExampleEvaluation] {
-        let inputs = inputs(records, corpus: corpus, model: trained, dataset: dataset, seed: seed)
+    static func evaluate(_ corpus: CorpusSettings, records: [IndexedRecord], model trained: TrainedModel,
+                         dataset: TaskDataset, seed: UInt64, threads: Int, progress: ProgressMeter) -> [JudgedExample] {
+        let judged = records.filter { !$0.record.tokens.isEmpty }
+        let inputs = inputs(judged, corpus: corpus, model: trained, dataset: dataset, seed: seed)
         progress.addToTotal(inputs.count)
         setBLASThreads(1)
         let evaluator = FaithfulnessEvaluator(model: trained.model, threads: threads)
-        return evaluator.evaluate(inputs) { progress.advance(by: $0) }
+        return zip(judged, evaluator.evaluate(inputs) { progress.advance(by: $0) }).map {
+            JudgedExample(index: $0.index, evaluation: $1)
+        }
     }
+}
+
+/// A trace record with its position in the whole trace of its run.
+typealias IndexedRecord = (index: Int, record: TraceRecord)
+
+/// One example's faithfulness (and plausibility), with the position of its record in the run's trace: what a shard
+/// of the faithfulness step writes, so that the shards can be put back in order.
+struct JudgedExample: Codable, Equatable, Sendable {
+    var index: Int
+    var evaluation: ExampleEvaluation
 }

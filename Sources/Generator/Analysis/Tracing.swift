@@ -21,6 +21,14 @@ enum Tracing {
     }
 }
 
+extension Tracer {
+    /// `trace(_:shard:)` counted on a build's meter: the shard's inputs added to its total, then advanced as they finish.
+    func trace(_ inputs: [Model.Example], shard: Shard, progress: ProgressMeter) -> ShardTrace {
+        progress.addToTotal(shardBatches(inputs, shard: shard).reduce(0) { $0 + $1.count })
+        return trace(inputs, shard: shard) { progress.advance(by: $0) }
+    }
+}
+
 extension TraceTarget {
     init(_ target: TrainingTarget) {
         switch target {

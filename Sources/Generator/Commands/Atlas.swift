@@ -11,6 +11,7 @@ struct Atlas: AsyncParsableCommand {
             layer by layer back to the input words (LAT and baselines), tests the traced words \
             against human emotion lexicons and writes everything to a static website.
             """,
-        subcommands: [BuildCommand.self, DataCommand.self, TrainCommand.self, TraceCommand.self, ValidateCommand.self]
+        subcommands: [BuildCommand.self, DataCommand.self, TrainCommand.self, TraceCommand.self, ValidateCommand.self,
+                      SlurmCommand.self]
     )
 }

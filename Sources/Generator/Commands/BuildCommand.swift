@@ -13,15 +13,19 @@ struct BuildCommand: AsyncParsableCommand {
             keyed by the configuration, the data's hashes and the code's stage versions). The site is \
             written to a temporary folder, checked (libxml2, links) and only then swapped into --out, so a \
             failed build leaves the previous site untouched.
+
+            Sharded (a cluster): `--shard i/N` does only shard i's share (0-based, of N) of the train, trace and \
+            faithfulness work and writes it to the cache: run k of the build trains in shard k mod N, and each \
+            run's traced batches and judged examples are dealt round-robin. Run `--shard k/M --until train` for \
+            every k first (M = the number of runs: one seed a task), then `--shard i/N` for every i, then \
+            `--merge`, which puts the shards together (every trace file byte-identical to an unsharded build's) \
+            and publishes. Each shard file is written atomically, so a failed shard is re-run alone. `atlas \
+            slurm` writes these jobs for Slurm.
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: "A YAML configuration (see README). Without it the chosen profile's defaults are used.")
-    var config: String?
-
-    @Option(help: "Profile when no configuration is given: full (the paper's setting) or ci (small and quick).")
-    var profile: Profile = .full
+    @OptionGroup var site: SiteOptions
 
     @Option(help: "The site folder.")
     var out: String = "site"
@@ -29,9 +33,17 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: "The templates folder.")
     var templates: String = TemplateLibrary.defaultDirectory
 
-    @Option(help: ArgumentHelp("Train this many seeds of every corpus, counted from the configuration's seed.",
-                               discussion: "Overrides `seeds:` of the configuration and its corpora (profile defaults: full 3, ci 2). Each seed's model, traces and statistics are cached on their own, so --seeds 3 after --seeds 2 trains only the third."))
-    var seeds: Int?
+    @Option(help: ArgumentHelp("Do only shard i of N (0-based) of the train, trace and faithfulness work, into the cache.",
+                               discussion: "The site is not written; `atlas build --merge` puts the shards together.",
+                               valueName: "i/N"))
+    var shard: String?
+
+    @Flag(help: "Put the shards in the cache together and publish; train, trace and judge nothing (a missing shard is an error).")
+    var merge = false
+
+    @Option(help: ArgumentHelp("Stop after this step (\(BuildCommand.steps.map(\.name).joined(separator: ", "))).",
+                               discussion: "With --shard: train (the training shards' phase)."))
+    var until: String?
 
     @Option(help: "Redo a step even when unchanged (\(BuildCommand.steps.map(\.name).joined(separator: ", ")), or all). Repeatable.")
     var force: [String] = []
@@ -41,28 +53,57 @@ struct BuildCommand: AsyncParsableCommand {
                                                   ControlsStep(), SeedsStep(), RenderStep(), CheckStep()]
     static let stepNames = steps.map(\.name) + ["all"]
 
+    /// A shard's build: the data checked, the shard's runs trained, its share of tracing and judging.
+    static let shardSteps: [any Step<BuildContext>] = [DataStep(), TrainStep(), ShardStep()]
+
+    /// The steps this invocation runs: the whole build, or a shard's, up to `--until`.
+    static func steps(sharded: Bool, until: String?) -> [any Step<BuildContext>] {
+        let all = sharded ? shardSteps : steps
+        guard let until, let last = all.firstIndex(where: { $0.name == until }) else { return all }
+        return Array(all[...last])
+    }
+
     func validate() throws {
         for name in force where !Self.stepNames.contains(name) {
             throw ValidationError("--force \(name): not a step; use one of \(Self.stepNames.joined(separator: ", ")).")
         }
-        if let seeds, seeds < 1 { throw ValidationError("--seeds must be at least 1.") }
+        if let shard, Shard(shard) == nil {
+            throw ValidationError("--shard \(shard): write i/N with 0 ≤ i < N, e.g. --shard 0/4 (as $SLURM_ARRAY_TASK_ID counts).")
+        }
+        if shard != nil && merge { throw ValidationError("--shard and --merge: a shard's build does its share; the merge runs after every shard.") }
+        if let until {
+            let names = (shard == nil ? Self.steps : Self.shardSteps).map(\.name)
+            guard names.contains(until) else {
+                throw ValidationError("--until \(until): not a step\(shard == nil ? "" : " of a shard's build"); use one of \(names.joined(separator: ", ")).")
+            }
+        }
     }
 
     func run() async throws {
-        var configuration = try config.map(SiteConfiguration.load(path:)) ?? SiteConfiguration(profile: profile)
-        if let seeds { configuration.overrideSeeds(count: seeds) }
+        let configuration = try site.load()
         let output = TerminalOutput.standardOutput()
         let cache = URL(fileURLWithPath: global.cacheDir).appendingPathComponent("build")
         let templatesURL = URL(fileURLWithPath: templates)
         var context = BuildContext(configuration: configuration,
-                                   configurationSource: config ?? "the \(profile.rawValue) profile",
+                                   configurationSource: site.source,
                                    store: try CorpusStore(options: global), cacheFolder: cache,
                                    outputFolder: URL(fileURLWithPath: out), templatesFolder: templatesURL,
                                    threads: global.threads, forced: Set(force), output: output)
         context.renderer = try await SiteRenderer(templatesDirectory: templatesURL)
         try context.digestPretrainedFolders()
+        context.shard = shard.flatMap(Shard.init)
+        context.mergesShards = merge
         let start = Date()
-        try PipelineRunner(cacheFolder: cache, forced: Set(force), output: output).run(Self.steps, context: &context)
-        output.write("built \(out)/index.html in \(ProgressMeter.duration(Date().timeIntervalSince(start)))\n")
+        let steps = Self.steps(sharded: context.shard != nil, until: until)
+        try PipelineRunner(cacheFolder: cache, forced: Set(force), output: output).run(steps, context: &context)
+        let time = ProgressMeter.duration(Date().timeIntervalSince(start))
+        if let shard = context.shard {
+            output.write("shard \(shard) done in \(time)" + (until == "train" ? " (training)" : "")
+                         + "; when every shard is, `atlas build --merge` publishes the site\n")
+        } else if steps.last?.name != Self.steps.last?.name {
+            output.write("stopped after \(steps.last!.name) in \(time); the site was not written\n")
+        } else {
+            output.write("built \(out)/index.html in \(time)\n")
+        }
     }
 }

@@ -14,15 +14,18 @@ protocol CorpusModel: Sendable {
     /// `ModelCheckpoint.weightsFile` marks it complete. Prints the test metrics.
     func train(into folder: URL, context: inout BuildContext) throws
 
-    /// Every method over the corpus's traced split, from the checkpoint in `folder`.
-    func trace(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws -> [TraceRecord]
+    /// Every method over the inputs of the corpus's traced split that `shard` owns (`Tracer.trace(_:shard:)`),
+    /// from the checkpoint in `folder`.
+    func trace(from folder: URL, context: inout BuildContext, shard: Shard, progress: ProgressMeter) throws
+        -> ShardTrace
 
     /// Whether the faithfulness step re-runs this model (`faithfulnessEvaluations`).
     var isJudgedForFaithfulness: Bool { get }
 
-    /// ERASER faithfulness (and SST plausibility) of every traced example, re-running the model in `folder`.
-    func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
-        -> [ExampleEvaluation]
+    /// ERASER faithfulness (and SST plausibility) of the traced examples `records` (all of a run's, or a shard's),
+    /// re-running the model in `folder`; an example with no word is not judged.
+    func faithfulnessEvaluations(from folder: URL, records: [IndexedRecord], context: inout BuildContext,
+                                 progress: ProgressMeter) throws -> [JudgedExample]
 
     /// Whether the controls step runs the model-randomisation control on this model (models trained here).
     var hasRandomisationControl: Bool { get }
@@ -45,6 +48,11 @@ protocol CorpusModel: Sendable {
 extension CorpusModel {
     var corpus: CorpusSettings { run.corpus }
 
+    /// Every method over the whole traced split: its records in input order.
+    func trace(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws -> [TraceRecord] {
+        try trace(from: folder, context: &context, shard: .whole, progress: progress).inputs.flatMap(\.records)
+    }
+
     var isJudgedForFaithfulness: Bool { false }
 
     var hasRandomisationControl: Bool { false }
@@ -58,8 +66,8 @@ extension CorpusModel {
         SiteContentBuilder.modelMetrics(try ModelCheckpoint.loadMetrics(from: folder)).filter { $0.label.hasPrefix("test ") }
     }
 
-    func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
-        -> [ExampleEvaluation] {
+    func faithfulnessEvaluations(from folder: URL, records: [IndexedRecord], context: inout BuildContext,
+                                 progress: ProgressMeter) throws -> [JudgedExample] {
         preconditionFailure("\(corpus.id): \(type(of: self)) is not judged for faithfulness")
     }
 

@@ -17,7 +17,8 @@ struct LoadedEncoderModel: CorpusModel {
 
     /// The folder's encoder with the head the train step saved, per word (same examples and options as a
     /// trained model's trace; batches of 32, as the encoder is wider).
-    func trace(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws -> [TraceRecord] {
+    func trace(from folder: URL, context: inout BuildContext, shard: Shard, progress: ProgressMeter) throws
+        -> ShardTrace {
         let head = try HeadCheckpoint.load(from: folder)
         let loaded = try context.loadPretrained(corpus)
         let inputs = Tracing.examples(corpus, dataset: try context.dataset(corpus)).map { example in
@@ -25,12 +26,11 @@ struct LoadedEncoderModel: CorpusModel {
                                    encoding: PretrainedHeadTraining.encode(example, tokenizer: loaded.tokenizer),
                                    label: TraceTarget(example.target))
         }
-        progress.addToTotal(inputs.count)
         setBLASThreads(1)
         var options = Tracing.options(corpus, threads: context.threads)
         options.batchSize = 32
         return Tracer(model: PretrainedSentimentModel(encoder: loaded.encoder, head: head), options: options)
-            .trace(inputs) { progress.advance(by: $0) }
+            .trace(inputs, shard: shard, progress: progress)
     }
 
     func siteSection(from folder: URL, context: inout BuildContext) throws -> SiteSection {

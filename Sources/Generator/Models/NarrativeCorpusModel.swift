@@ -43,13 +43,13 @@ struct NarrativeCorpusModel: CorpusModel {
     }
 
     /// One trace record per window of the traced narratives (see `TraceableNarrativeModel`).
-    func trace(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws -> [TraceRecord] {
+    func trace(from folder: URL, context: inout BuildContext, shard: Shard, progress: ProgressMeter) throws
+        -> ShardTrace {
         let trained = try context.narrativeModel(run, from: folder)
         let sequences = try tracedSequences(context, maxWindows: trained.model.configuration.maxWindows)
-        progress.addToTotal(sequences.count)
         setBLASThreads(1)
         return Tracer(model: TraceableNarrativeModel(model: trained.model, vocabulary: trained.vocabulary),
-                      options: .attentionOnly(threads: context.threads)).trace(sequences) { progress.advance(by: $0) }
+                      options: .attentionOnly(threads: context.threads)).trace(sequences, shard: shard, progress: progress)
     }
 
     /// The narrative model's pooled test CCC and Pearson r.

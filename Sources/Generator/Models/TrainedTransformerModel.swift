@@ -28,16 +28,16 @@ struct TrainedTransformerModel: CorpusModel {
         MetricsText.write(trained.metrics, corpus: corpus.id, to: context.output)
     }
 
-    func trace(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws -> [TraceRecord] {
+    func trace(from folder: URL, context: inout BuildContext, shard: Shard, progress: ProgressMeter) throws
+        -> ShardTrace {
         let trained = try context.model(run, from: folder)
         let inputs = Tracing.examples(corpus, dataset: try context.dataset(corpus)).map { example in
             TracingInput(id: example.id, tokens: example.tokens, ids: trained.vocabulary.encode(example.tokens),
                          label: TraceTarget(example.target))
         }
-        progress.addToTotal(inputs.count)
         setBLASThreads(1)
         return Tracer(model: trained.model, options: Tracing.options(corpus, threads: context.threads))
-            .trace(inputs) { progress.advance(by: $0) }
+            .trace(inputs, shard: shard, progress: progress)
     }
 
     var isJudgedForFaithfulness: Bool { true }
@@ -66,9 +66,9 @@ struct TrainedTransformerModel: CorpusModel {
                                             seed: run.seed, progress: progress)
     }
 
-    func faithfulnessEvaluations(from folder: URL, context: inout BuildContext, progress: ProgressMeter) throws
-        -> [ExampleEvaluation] {
-        FaithfulnessEvaluation.evaluate(corpus, records: try context.records(run), model: try context.model(run, from: folder),
+    func faithfulnessEvaluations(from folder: URL, records: [IndexedRecord], context: inout BuildContext,
+                                 progress: ProgressMeter) throws -> [JudgedExample] {
+        FaithfulnessEvaluation.evaluate(corpus, records: records, model: try context.model(run, from: folder),
                                    dataset: try context.dataset(corpus), seed: run.seed,
                                    threads: context.threads, progress: progress)
     }

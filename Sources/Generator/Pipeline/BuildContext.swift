@@ -31,6 +31,12 @@ struct BuildContext {
     /// Set while models train side by side (`TrainStep`): the cores they share, so a training still running
     /// takes over a finished neighbour's core.
     var coreShare: CoreShare? = nil
+    /// `atlas build --shard i/N`: the build does only this shard's share of the train, trace and faithfulness
+    /// work and writes it to the cache (`ShardStep`); nil: the whole build.
+    var shard: Shard? = nil
+    /// `atlas build --merge`: the trace and faithfulness steps only put shards together and the train step trains
+    /// nothing — work the shards should have done is an error naming it, not hours spent doing it here.
+    var mergesShards = false
 
     var datasets: [String: TaskDataset] = [:]
     var lexicons: [Lexicon] = []

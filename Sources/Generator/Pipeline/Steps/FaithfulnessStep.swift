@@ -25,12 +25,25 @@ struct FaithfulnessStep: CorpusArtifactStep {
         let examplesFile = try context.faithfulnessExamplesFile(run)
         let examples: [ExampleEvaluation]
         let isCached = FileManager.default.fileExists(atPath: examplesFile.path) && !context.isForced(name)
-        if isCached {
+        let shards = isCached || context.isForced(name)
+            ? nil : try ShardFiles.completeSet(examplesFile, what: "faithfulness of \(run.name)")
+        if let shards {
+            let records = try context.records(run)
+            let judged = records.indices.filter { !records[$0].tokens.isEmpty }
+            examples = try FaithfulnessShardFile.merge(shards, judged: judged)
+            try JSONEncoder().encode(examples).write(to: examplesFile, options: .atomic)
+            for shard in shards { try? FileManager.default.removeItem(at: shard) }
+        } else if context.mergesShards && !isCached {
+            throw AtlasError(source: examplesFile.path, message: "faithfulness of \(run.name): no shard in the cache",
+                             hint: "run `atlas build --shard i/N` for every i with the same configuration and cache, "
+                                 + "then merge again")
+        } else if isCached {
             examples = try BuildContext.decodeArtifact([ExampleEvaluation].self, at: examplesFile,
                                                        what: "faithfulness evaluations", step: name)
         } else {
-            examples = try model.faithfulnessEvaluations(from: try context.modelFolder(run), context: &context,
-                                                         progress: progress)
+            let records = try context.records(run).enumerated().map { IndexedRecord($0, $1) }
+            examples = try model.faithfulnessEvaluations(from: try context.modelFolder(run), records: records,
+                                                         context: &context, progress: progress).map(\.evaluation)
             try JSONEncoder().encode(examples).write(to: examplesFile, options: .atomic)  // compact: tens of MB pretty-printed
         }
         let summary = FaithfulnessSummary.summarise(examples, bins: FaithfulnessBins(),
@@ -43,7 +56,7 @@ struct FaithfulnessStep: CorpusArtifactStep {
         context.output.write(String(format: "  %@: %d examples, %d keys, %d sequences scored%@ in %.1fs (%.1f examples/s)\n",
                                     run.name, summary.examples,
                                     summary.figures[.comprehensiveness]?.count ?? 0, summary.sequencesScored,
-                                    isCached ? " (cached), summarised" : "", seconds,
+                                    shards.map { " (from \($0.count) shards), summarised" } ?? (isCached ? " (cached), summarised" : ""), seconds,
                                     Double(summary.examples) / max(seconds, 1e-9)))
     }
 }

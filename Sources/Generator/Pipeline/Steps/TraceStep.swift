@@ -9,8 +9,22 @@ struct TraceStep: CorpusArtifactStep {
 
     func key(_ run: CorpusRun, _ context: BuildContext) throws -> CacheKey { try context.traceKey(run) }
 
+    /// The shards of a sharded build, when the cache holds them all, are put together (the same bytes as one
+    /// trace); `--force trace` traces again instead.
     func make(_ model: any CorpusModel, artifact: URL, context: inout BuildContext, progress: ProgressMeter) throws {
         let run = model.run
+        if !context.isForced(name), let shards = try ShardFiles.completeSet(artifact, what: "trace of \(run.name)") {
+            let text = try TraceShardFile.merge(shards)
+            try Data(text.utf8).write(to: artifact, options: .atomic)
+            for shard in shards { try? FileManager.default.removeItem(at: shard) }
+            context.output.write("  \(run.name): \(try context.records(run).count) records put together from \(shards.count) shards\n")
+            return
+        }
+        if context.mergesShards {
+            throw AtlasError(source: artifact.path, message: "trace of \(run.name): no shard in the cache",
+                             hint: "run `atlas build --shard i/N` for every i with the same configuration and cache, "
+                                 + "then merge again")
+        }
         let records = try model.trace(from: try context.modelFolder(run), context: &context, progress: progress)
         try Data(try TraceRecord.jsonLines(records).utf8).write(to: artifact, options: .atomic)
         context.traces[run.stem] = records

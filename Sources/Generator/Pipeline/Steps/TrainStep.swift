@@ -14,6 +14,14 @@ struct TrainStep: CorpusArtifactStep {
 
     func key(_ run: CorpusRun, _ context: BuildContext) throws -> CacheKey { try context.modelKey(run) }
 
+    /// Every run; in a shard's build the runs the shard owns (run k of the build's list goes to shard k mod N, so
+    /// `--shard k/N` with N = the number of runs trains one seed of one corpus).
+    func models(_ context: BuildContext) -> [any CorpusModel] {
+        let all = context.corpusModels
+        guard let shard = context.shard else { return all }
+        return shard.positions(of: all).map { all[$0] }
+    }
+
     func reuse(_ model: any CorpusModel, artifact: URL, context: inout BuildContext) {
         context.output.write("  \(model.run.name): cached at \(artifact.deletingLastPathComponent().path)\n")
     }
@@ -75,6 +83,11 @@ struct TrainStep: CorpusArtifactStep {
     /// time and how many are left (the step's meter is not advanced: "1 model, 0.0/s" would say nothing).
     func make(_ model: any CorpusModel, artifact: URL, context: inout BuildContext, progress: ProgressMeter) throws {
         let folder = artifact.deletingLastPathComponent()
+        if context.mergesShards {
+            throw AtlasError(source: folder.path, message: "\(model.run.name) is not trained, and a merge trains nothing",
+                             hint: "run the train shards (`atlas build --shard k/N --until train` for every k) "
+                                 + "with the same configuration and cache, then merge again")
+        }
         context.output.write("  \(model.run.name): training into \(folder.path)\n")
         let start = Date()
         try model.train(into: folder, context: &context)
