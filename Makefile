@@ -1,5 +1,5 @@
 # The two set-up commands of the README, and a few conveniences.
-.PHONY: site test setup ci-site browser-check slurm-check bench
+.PHONY: site test setup ci-site browser-check slurm-check k8s-check bench
 
 # Build the whole site from the default corpora into site/ (trains 3 seeds of every model on first run: ~45 (AVX-512) to ~60 (AVX2) minutes a seed on 2 cores).
 site: setup
@@ -26,6 +26,10 @@ browser-check:
 # byte with the one-machine build in site/ (run ci-site first). Installs and starts Slurm itself; needs root.
 slurm-check:
 	bash scripts/slurm/check-sharded-build.sh
+
+# The ci build's Kubernetes Jobs (atlas kubernetes), validated offline against the API's JSON schemas.
+k8s-check:
+	bash scripts/kubernetes/check-manifests.sh
 
 bench:
 	swift run -c release atlas-bench

@@ -12,6 +12,6 @@ struct Atlas: AsyncParsableCommand {
             against human emotion lexicons and writes everything to a static website.
             """,
         subcommands: [BuildCommand.self, DataCommand.self, TrainCommand.self, TraceCommand.self, ValidateCommand.self,
-                      SlurmCommand.self]
+                      SlurmCommand.self, KubernetesCommand.self]
     )
 }

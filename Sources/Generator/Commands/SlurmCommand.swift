@@ -61,22 +61,31 @@ struct SlurmCommand: ParsableCommand {
 }
 
 extension ClusterPlan {
-    /// The plan of a configuration as `atlas slurm` (and `atlas kubernetes`) were asked for it: relative paths made
-    /// absolute against the current folder, the executable this process's own (its real path) unless one is given.
+    /// The plan of a configuration as `atlas slurm` was asked for it: relative paths made absolute against the
+    /// current folder (the tasks start there on other nodes), the executable this process's own (its real path)
+    /// unless one is given.
     init(site: SiteOptions, configuration: SiteConfiguration, global: GlobalOptions, shards: Int, out: String,
          logs: String, executable: String?) {
         let here = FileManager.default.currentDirectoryPath
         func absolute(_ path: String) -> String {
             URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: here, isDirectory: true)).standardizedFileURL.path
         }
-        var options = site.config.map { ["--config", absolute($0)] } ?? ["--profile", site.profile.rawValue]
-        if let seeds = site.seeds { options += ["--seeds", "\(seeds)"] }
-        if global.seed != 0 { options += ["--seed", "\(global.seed)"] }
-        if let dataDir = global.dataDir { options += ["--data-dir", absolute(dataDir)] }
-        options += ["--cache-dir", absolute(global.cacheDir), "--threads", "\(global.threads)"]
         self.init(trainTasks: configuration.runs.count, traceShards: shards, threads: global.threads,
                   workingDirectory: here, executable: absolute(executable ?? Bundle.main.executablePath ?? CommandLine.arguments[0]),
-                  buildOptions: options, out: absolute(out), logs: absolute(logs),
-                  source: site.config.map { "the configuration \($0)" } ?? "the \(site.profile.rawValue) profile")
+                  buildOptions: Self.buildOptions(site: site, global: global, path: absolute), out: absolute(out),
+                  logs: absolute(logs), source: Self.source(site))
+    }
+
+    /// The options every phase passes to `atlas build`, each path through `path`.
+    static func buildOptions(site: SiteOptions, global: GlobalOptions, path: (String) -> String) -> [String] {
+        var options = site.config.map { ["--config", path($0)] } ?? ["--profile", site.profile.rawValue]
+        if let seeds = site.seeds { options += ["--seeds", "\(seeds)"] }
+        if global.seed != 0 { options += ["--seed", "\(global.seed)"] }
+        if let dataDir = global.dataDir { options += ["--data-dir", path(dataDir)] }
+        return options + ["--cache-dir", path(global.cacheDir), "--threads", "\(global.threads)"]
+    }
+
+    static func source(_ site: SiteOptions) -> String {
+        site.config.map { "the configuration \($0)" } ?? "the \(site.profile.rawValue) profile"
     }
 }

@@ -11,7 +11,7 @@ import Testing
         ("atlas", Atlas.self), ("atlas-build", BuildCommand.self), ("atlas-data", DataCommand.self),
         ("atlas-data-fetch", DataCommand.Fetch.self), ("atlas-data-check", DataCommand.Check.self),
         ("atlas-data-stats", DataCommand.Stats.self), ("atlas-train", TrainCommand.self),
-        ("atlas-trace", TraceCommand.self), ("atlas-validate", ValidateCommand.self), ("atlas-slurm", SlurmCommand.self),
+        ("atlas-trace", TraceCommand.self), ("atlas-validate", ValidateCommand.self), ("atlas-slurm", SlurmCommand.self), ("atlas-kubernetes", KubernetesCommand.self),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Help")
