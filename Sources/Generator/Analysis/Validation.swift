@@ -47,8 +47,9 @@ enum Validation {
 
     /// Warriner's and VADER's targets, then one valence-intensity target per further lexicon, in the order given.
     static func targets(_ lexicons: [Lexicon]) -> [ValidationTarget] {
-        ValidationTarget.defaults(primary: "warriner", secondary: "vader")
-            + lexicons.filter { !["warriner", "vader"].contains($0.name) }.map {
+        let builtIn = LexiconKind.validated.map(\.rawValue)
+        return ValidationTarget.defaults(primary: builtIn[0], secondary: builtIn[1])
+            + lexicons.filter { !builtIn.contains($0.name) }.map {
                 ValidationTarget(lexicon: $0.name, dimension: .valence, measure: .intensity, includesQuadratic: false)
             }
     }

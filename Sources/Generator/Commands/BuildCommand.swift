@@ -90,7 +90,7 @@ struct BuildCommand: AsyncParsableCommand {
                                    outputFolder: URL(fileURLWithPath: out), templatesFolder: templatesURL,
                                    threads: global.threads, forced: Set(force), output: output)
         context.renderer = try await SiteRenderer(templatesDirectory: templatesURL)
-        try context.digestPretrainedFolders()
+        try context.digestInputFiles()
         context.shard = shard.flatMap(Shard.init)
         context.mergesShards = merge
         let start = Date()

@@ -50,8 +50,20 @@ struct UserCorpusSettings: Codable, Equatable, Sendable {
     }
 
     /// `path` as the user wrote it, joined to the configuration's folder unless it is absolute.
-    func resolved(_ path: String) -> String {
-        path.hasPrefix("/") || baseDirectory == "." ? path : (baseDirectory as NSString).appendingPathComponent(path)
+    func resolved(_ path: String) -> String { ConfigurationPath.resolve(path, from: baseDirectory) }
+
+    /// The settings without where the files are and what the corpus is called: how its rows are read, for the
+    /// cache key (with the files' bytes). Location fields are removed rather than reading fields listed, so that a
+    /// reading field added later keys the cache without anyone remembering to add it here.
+    var reading: UserCorpusSettings {
+        var reading = self
+        reading.baseDirectory = "."
+        reading.files = [:]
+        reading.file = nil
+        reading.sha256 = [:]
+        reading.name = nil
+        reading.description = nil
+        return reading
     }
 
     /// How Core reads the rows.

@@ -29,9 +29,7 @@ struct UserLexiconSettings: Codable, Equatable, Sendable {
 
     var resolvedFormat: TabularFormat { format ?? (file.lowercased().hasSuffix(".tsv") || file.lowercased().hasSuffix(".txt") ? .tsv : .csv) }
 
-    var path: String {
-        file.hasPrefix("/") || baseDirectory == "." ? file : (baseDirectory as NSString).appendingPathComponent(file)
-    }
+    var path: String { ConfigurationPath.resolve(file, from: baseDirectory) }
 
     init(name: String, file: String, format: TabularFormat? = nil, wordColumn: String = "word",
          valueColumn: String = "valence", neutral: Double, sha256: String? = nil) {
@@ -66,7 +64,7 @@ struct UserLexiconSettings: Codable, Equatable, Sendable {
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             return ("name", "'\(name)' must be letters, digits, '-' or '_'")
         }
-        if ["warriner", "vader"].contains(name.lowercased()) { return ("name", "'\(name)' is a built-in lexicon's name") }
+        if LexiconKind(rawValue: name.lowercased()) != nil { return ("name", "'\(name)' is a built-in lexicon's name") }
         if names.filter({ $0 == name }).count > 1 { return ("name", "'\(name)' is used twice") }
         if let sha256, sha256.count != 64 || !sha256.allSatisfy(\.isHexDigit) { return ("sha256", "a SHA-256 is 64 hex digits") }
         return nil
@@ -76,14 +74,7 @@ struct UserLexiconSettings: Codable, Equatable, Sendable {
 extension CorpusStore {
     /// A user lexicon, read and checked (against its pin when it has one).
     func loadUserLexicon(_ settings: UserLexiconSettings) throws -> Lexicon {
-        guard let contents = FileManager.default.contents(atPath: settings.path) else {
-            throw AtlasError(source: settings.path, message: "cannot read the lexicon file",
-                             hint: "paths in the configuration are relative to the configuration file's folder")
-        }
-        let bytes = Array(contents)
-        if let pin = settings.sha256 {
-            try FileHashing.verify(path: settings.path, actual: FileHashing.sha256(of: bytes), expected: pin.lowercased())
-        }
+        let bytes = try readUserFile(settings.path, pin: settings.sha256, what: "lexicon file")
         return try Lexicon.parseTable(bytes, format: settings.resolvedFormat, source: settings.path, name: settings.name,
                                       wordColumn: settings.wordColumn, valueColumn: settings.valueColumn,
                                       neutral: settings.neutral)

@@ -5,6 +5,9 @@ import Foundation
 /// The lexicons the project validates against.
 enum LexiconKind: String, CaseIterable, Sendable {
     case warriner, vader, labmt, anew
+
+    /// The built-in lexicons every build validates against (the others are read for coverage only).
+    static let validated: [LexiconKind] = [.warriner, .vader]
 }
 
 /// Loads datasets named in the manifest from wherever `DataLocator` finds them, checking each
@@ -90,14 +93,19 @@ extension CorpusStore {
     /// against its `sha256:` pin when it has one.
     func userFile(_ path: String, of data: UserCorpusSettings) throws -> (bytes: [UInt8], location: String) {
         let location = data.resolved(path)
+        return (try readUserFile(location, pin: data.sha256[path], what: "corpus file"), location)
+    }
+
+    /// A file the configuration names (a corpus's, a lexicon's), checked against its SHA-256 pin when it has one.
+    func readUserFile(_ location: String, pin: String?, what: String) throws -> [UInt8] {
         guard let contents = FileManager.default.contents(atPath: location) else {
-            throw AtlasError(source: location, message: "cannot read the corpus file",
+            throw AtlasError(source: location, message: "cannot read the \(what)",
                              hint: "paths in the configuration are relative to the configuration file's folder")
         }
         let bytes = Array(contents)
-        if let pin = data.sha256[path] {
+        if let pin {
             try FileHashing.verify(path: location, actual: FileHashing.sha256(of: bytes), expected: pin.lowercased())
         }
-        return (bytes, location)
+        return bytes
     }
 }

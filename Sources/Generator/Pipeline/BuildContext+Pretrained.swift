@@ -1,10 +1,10 @@
-// BuildContext+Pretrained: the `load:` folders of a build — refused early when incomplete, hashed once for the cache keys.
+// BuildContext+Pretrained: the `load:` folders and user files of a build — refused early when incomplete, hashed once for the cache keys.
 import Core
 import Foundation
 
 extension BuildContext {
     /// The SHA-256 of a `load:` folder's config.json, model.safetensors and tokenizer.json, so that a changed
-    /// encoder retrains its head and retraces. Taken from `pretrainedDigests` when `digestPretrainedFolders` ran.
+    /// encoder retrains its head and retraces. Taken from `pretrainedDigests` when `digestInputFiles` ran.
     func pretrainedDigest(_ corpus: CorpusSettings) throws -> CacheKey? {
         guard let url = PretrainedHeadTraining.folder(corpus) else { return nil }
         if let known = pretrainedDigests[url.path] { return known }
@@ -14,11 +14,20 @@ extension BuildContext {
         return b.build()
     }
 
-    /// Checks every `load:` folder (every missing file named) and hashes it once for the whole build.
-    mutating func digestPretrainedFolders() throws {
+    /// Checks every file the configuration names outside the manifest and hashes it once for the whole build:
+    /// each `load:` folder (every missing file named), each user corpus file and user lexicon (against its pin).
+    mutating func digestInputFiles() throws {
         for corpus in configuration.corpora {
-            guard let url = PretrainedHeadTraining.folder(corpus), pretrainedDigests[url.path] == nil else { continue }
-            pretrainedDigests[url.path] = try pretrainedDigest(corpus)
+            if let url = PretrainedHeadTraining.folder(corpus), pretrainedDigests[url.path] == nil {
+                pretrainedDigests[url.path] = try pretrainedDigest(corpus)
+            }
+            for (path, _) in corpus.data?.sources ?? [] {
+                let data = corpus.data!, location = data.resolved(path)
+                fileDigests[location] = try userFileDigest(location, pin: data.sha256[path], what: "corpus file")
+            }
+        }
+        for lexicon in configuration.validation.lexicons {
+            fileDigests[lexicon.path] = try userFileDigest(lexicon.path, pin: lexicon.sha256, what: "lexicon file")
         }
     }
 

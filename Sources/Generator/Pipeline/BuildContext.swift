@@ -52,6 +52,9 @@ struct BuildContext {
     var seedSummaries: [String: SeedSummary] = [:]
     /// `load:` folder path → digest of its files (see BuildContext+Pretrained).
     var pretrainedDigests: [String: CacheKey] = [:]
+    /// A user corpus's or lexicon's file, by the path it is read from → its digest: hashed once a build, since
+    /// the keys that include it are asked for many times (a corpus of 10⁶ sentences is hundreds of MB).
+    var fileDigests: [String: CacheKey] = [:]
     /// The templates, loaded before the pipeline starts (loading is asynchronous; steps are not).
     var renderer: SiteRenderer?
     /// The rendered site, staged until the check step commits it.
@@ -69,15 +72,10 @@ struct BuildContext {
     /// A user corpus's identity: its files' bytes and how they are read (not where they are).
     func userDataKey(_ data: UserCorpusSettings) throws -> CacheKey {
         var b = CacheKey.Builder()
-        for (path, _) in data.sources { b.add("file", Data(try store.userFile(path, of: data).bytes)) }
-        var reading = data
-        reading.baseDirectory = "."
-        reading.files = [:]
-        reading.file = nil
-        reading.sha256 = [:]
-        reading.name = nil
-        reading.description = nil
-        b.add("reading", try Self.json(reading))
+        for (path, splits) in data.sources {
+            b.add(splits.joined(separator: "+"), try userFileDigest(data.resolved(path), pin: data.sha256[path], what: "corpus file"))
+        }
+        b.add("reading", try Self.json(data.reading))
         return b.build()
     }
 
@@ -111,8 +109,17 @@ struct BuildContext {
     func userLexiconsKey() throws -> CacheKey {
         var b = CacheKey.Builder()
         for lexicon in configuration.validation.lexicons {
-            try b.addFile(lexicon.name, at: URL(fileURLWithPath: lexicon.path))
+            b.add(lexicon.name, try userFileDigest(lexicon.path, pin: lexicon.sha256, what: "lexicon file"))
         }
+        return b.build()
+    }
+
+    /// The SHA-256 of a file the configuration names (checked against its pin): from `fileDigests` when
+    /// `digestInputFiles` hashed it, else read now.
+    func userFileDigest(_ location: String, pin: String?, what: String) throws -> CacheKey {
+        if let known = fileDigests[location] { return known }
+        var b = CacheKey.Builder()
+        b.add("sha256", Data(FileHashing.sha256(of: try store.readUserFile(location, pin: pin, what: what)).utf8))
         return b.build()
     }
 
@@ -248,7 +255,7 @@ struct BuildContext {
 
     mutating func loadLexicons() throws -> [Lexicon] {
         if lexicons.isEmpty {
-            lexicons = try [LexiconKind.warriner, .vader].map(store.loadLexicon)
+            lexicons = try LexiconKind.validated.map(store.loadLexicon)
                 + configuration.validation.lexicons.map(store.loadUserLexicon)
         }
         return lexicons

@@ -19,7 +19,7 @@ import Testing
                                    store: store, cacheFolder: cache, outputFolder: root.appendingPathComponent("site"),
                                    templatesFolder: SiteFixture.templates, threads: threads, forced: forced, output: output)
         context.renderer = try await SiteFixture.renderer()
-        try context.digestPretrainedFolders()
+        try context.digestInputFiles()
         return try PipelineRunner(cacheFolder: cache, forced: forced, output: output).run(BuildCommand.steps, context: &context)
     }
 

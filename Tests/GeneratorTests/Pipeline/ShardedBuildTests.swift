@@ -15,7 +15,7 @@ import Testing
                                    store: store, cacheFolder: cache, outputFolder: root.appendingPathComponent("site"),
                                    templatesFolder: SiteFixture.templates, threads: threads, forced: [], output: output)
         context.renderer = try await SiteFixture.renderer()
-        try context.digestPretrainedFolders()
+        try context.digestInputFiles()
         context.shard = shard
         context.mergesShards = merge
         try PipelineRunner(cacheFolder: cache, output: output)

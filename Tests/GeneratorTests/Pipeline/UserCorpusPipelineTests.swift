@@ -184,4 +184,36 @@ import Testing
             hint: "the labels are 'low', 'middle', 'high' (in the configuration's labels:, in class order)", step: "data"))
         #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "previous")
     }
+
+    /// The user files are read and hashed once a build (`digestInputFiles`), not at each of the many key lookups;
+    /// the key follows the bytes and how they are read, not where the files are.
+    @Test func userFilesAreHashedOnceABuildAndKeyedByTheirBytes() throws {
+        let root = try DataTestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let store = try FixtureCorpora.write(to: root.appendingPathComponent("corpora"))
+        func context(_ project: URL) throws -> BuildContext {
+            try Self.writeCorpora(to: project.appendingPathComponent("data"))
+            let configPath = project.appendingPathComponent("site.yml").path
+            try Data(Self.yaml.utf8).write(to: URL(fileURLWithPath: configPath))
+            return BuildContext(command: try SiteConfiguration.load(path: configPath), store: store, threads: 1,
+                                output: BuildPipelineTests.silent)
+        }
+        var first = try context(root.appendingPathComponent("one"))
+        try first.digestInputFiles()
+        let run = first.configuration.runs[0]
+        let key = try first.modelKey(run), validation = try first.validationKey(run)
+        #expect(first.fileDigests.count == 4, "reviews.csv, the two valence files, norms.tsv")
+        // The same files elsewhere: the same keys.
+        let elsewhere = try context(root.appendingPathComponent("two"))
+        #expect(elsewhere.configuration.runs[0].corpus.data?.baseDirectory != run.corpus.data?.baseDirectory)
+        #expect(try elsewhere.modelKey(elsewhere.configuration.runs[0]) == key)
+        // Changed on disk after the build hashed them: this build's keys stay; the next build's follow the bytes.
+        let reviews = root.appendingPathComponent("one/data/reviews.csv")
+        try Data((try String(contentsOf: reviews, encoding: .utf8) + "r/90,train,good,high\n").utf8).write(to: reviews)
+        #expect(try first.modelKey(run) == key && first.validationKey(run) == validation)
+        var next = try BuildContext(command: SiteConfiguration.load(path: root.appendingPathComponent("one/site.yml").path),
+                                    store: store, threads: 1, output: BuildPipelineTests.silent)
+        try next.digestInputFiles()
+        #expect(try next.modelKey(run) != key)
+    }
 }

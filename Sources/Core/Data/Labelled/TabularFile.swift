@@ -42,10 +42,12 @@ public enum TabularFile {
         }
         return try records.dropFirst().map { record in
             guard record.fields.count == header.fields.count else {
+                // The row as the file has it (its first line), not its fields joined again: quotes and all.
+                let line = TextLines.split(text)[safe: record.line - 1] ?? ""
                 throw AtlasError(source: source, line: record.line,
                                  message: "\(record.fields.count) fields where the header has \(header.fields.count)",
                                  hint: "quote a field that holds the separator, and give every row one value per column",
-                                 excerpt: AtlasError.excerpt(of: record.fields.joined(separator: String(separator))[...]))
+                                 excerpt: AtlasError.excerpt(of: line))
             }
             return TabularRow(line: record.line, fields: Dictionary(uniqueKeysWithValues: zip(header.fields, record.fields)))
         }
@@ -102,4 +104,8 @@ private func jsonProblem(_ error: Error) -> String {
         else { "not valid JSON" }
     default: "not valid JSON"
     }
+}
+
+extension Array {
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

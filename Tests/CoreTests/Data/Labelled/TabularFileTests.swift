@@ -37,6 +37,12 @@ import Testing
                                    excerpt: "b,c")) {
             try rows("id,text,label\na,b,c\nb,c\n", .csv)
         }
+        // The excerpt is the row as the file has it, quotes included (its fields joined again would read 'b, c,d').
+        #expect(throws: AtlasError(source: "f", line: 2, message: "2 fields where the header has 3",
+                                   hint: "quote a field that holds the separator, and give every row one value per column",
+                                   excerpt: "\"b, c\",d")) {
+            try rows("id,text,label\n\"b, c\",d\n", .csv)
+        }
     }
 
     @Test func aRepeatedHeaderIsRefused() {
