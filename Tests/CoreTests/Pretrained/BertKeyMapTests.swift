@@ -35,8 +35,9 @@ import Testing
         #expect(huggingFace.count == layout.entries.count)
     }
 
-    @Test(arguments: ["pooler.dense.weight", "bert.pooler.dense.bias", "embeddings.position_ids"])
-    func ignoresPoolerAndPositionIDs(name: String) {
+    @Test(arguments: ["pooler.dense.weight", "bert.pooler.dense.bias", "embeddings.position_ids", "classifier.weight",
+                      "classifier.bias"])
+    func ignoresPoolerClassifierAndPositionIDs(name: String) {
         #expect(BertKeyMap.target(for: name) == .ignored)
     }
 

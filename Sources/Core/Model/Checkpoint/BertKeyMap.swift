@@ -15,8 +15,9 @@
 /// encoder.layer.N.output.LayerNorm.*             → encoder.layers.N.feed_forward_norm.*
 /// ```
 /// Old TensorFlow-converted names `LayerNorm.gamma`/`LayerNorm.beta` are read as weight/bias.
-/// Dropped on purpose: `pooler.*` (the next-sentence pooler, unused by attention pooling) and
-/// `embeddings.position_ids` (a constant index buffer). Any other name is unknown.
+/// Left to the encoder's head: `pooler.*` and a BertForSequenceClassification's `classifier.*` (attention pooling
+/// uses neither; `BertClassifierHead` reads both). Dropped: `embeddings.position_ids` (a constant index buffer).
+/// Any other name is unknown.
 public enum BertKeyMap {
     /// What a checkpoint name becomes.
     public enum Target: Equatable, Sendable {
@@ -28,7 +29,10 @@ public enum BertKeyMap {
     public static func target(for checkpointName: String) -> Target {
         var name = Substring(checkpointName)
         if name.hasPrefix("bert.") { name = name.dropFirst(5) }
-        if name.hasPrefix("pooler.") || name == "embeddings.position_ids" { return .ignored }
+        // The pooler and a BertForSequenceClassification's classifier are the head's (`BertClassifierHead`).
+        if name.hasPrefix("pooler.") || checkpointName.hasPrefix("classifier.") || name == "embeddings.position_ids" {
+            return .ignored
+        }
         var parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let last = parts.last else { return .unknown }
         switch last {
