@@ -9,10 +9,12 @@ func tracingSentencesPerSecond(_ model: SentimentTransformer, threads: Int, runs
     var attentionOnly = TracingOptions()
     attentionOnly.includesGradients = false
     attentionOnly.integratedGradients = nil
+    attentionOnly.decompositionMethods = []  // the decomposition methods have their own run (--decomposition-methods)
     attentionOnly.threads = threads
     var igOnly = TracingOptions()
     igOnly.attentionMethods = []
     igOnly.includesGradients = false
+    igOnly.decompositionMethods = []
     igOnly.integratedGradients = IntegratedGradients(schedule: .uniform(steps: 50))
     igOnly.threads = threads
     func rate(_ options: TracingOptions, _ sample: [TracingInput]) -> Double {
