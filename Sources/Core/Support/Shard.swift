@@ -26,8 +26,6 @@ public struct Shard: Hashable, Sendable, Codable, CustomStringConvertible {
         self.init(index: index, count: count)
     }
 
-    public var isWhole: Bool { count == 1 }
-
     /// Whether item `position` of the list is this shard's.
     public func owns(_ position: Int) -> Bool { position % count == index }
 

@@ -3,16 +3,18 @@ import Core
 import Foundation
 
 enum FaithfulnessEvaluation {
-    /// The evaluator's inputs: every traced example with a word, with its token ids, every method × layer score vector,
-    /// and (SST) the human rationale derived from its tree.
+    /// A text of no words (a user corpus with allow_empty) has nothing to delete or keep: it is not judged.
+    static func isJudged(_ record: TraceRecord) -> Bool { !record.tokens.isEmpty }
+
+    /// The evaluator's inputs: each judged example (`isJudged`) with its token ids, every method × layer score
+    /// vector, and (SST) the human rationale derived from its tree.
     /// The random baseline of example i (its position in the whole trace, whichever shard judges it) is drawn from
     /// a generator seeded with the build seed and i.
     static func inputs(_ records: [IndexedRecord], corpus: CorpusSettings, model trained: TrainedModel,
                        dataset: TaskDataset, seed: UInt64) -> [FaithfulnessInput] {
         let rationales = Dictionary(Tracing.examples(corpus, dataset: dataset).map { ($0.id, $0.rationale) },
                                     uniquingKeysWith: { a, _ in a })
-        // A text of no words (a user corpus with allow_empty) has nothing to delete or keep: it is not judged.
-        return records.filter { !$0.record.tokens.isEmpty }.map { index, record in
+        return records.map { index, record in
             FaithfulnessInput(record: record, ids: trained.vocabulary.encode(record.tokens),
                               rationale: rationales[record.id] ?? nil,
                               randomSeed: seed ^ (0xFA17_0000_0000_0000 &+ UInt64(index)))
@@ -23,7 +25,7 @@ enum FaithfulnessEvaluation {
     /// faithfulness and (SST) plausibility of every key, which the step caches and then summarises.
     static func evaluate(_ corpus: CorpusSettings, records: [IndexedRecord], model trained: TrainedModel,
                          dataset: TaskDataset, seed: UInt64, threads: Int, progress: ProgressMeter) -> [JudgedExample] {
-        let judged = records.filter { !$0.record.tokens.isEmpty }
+        let judged = records.filter { isJudged($0.record) }
         let inputs = inputs(judged, corpus: corpus, model: trained, dataset: dataset, seed: seed)
         progress.addToTotal(inputs.count)
         setBLASThreads(1)

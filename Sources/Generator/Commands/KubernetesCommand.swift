@@ -53,17 +53,18 @@ struct KubernetesCommand: ParsableCommand {
     @Option(help: "The folder the manifests and run.sh are written to.")
     var manifests: String = "kubernetes"
 
+    /// The mount path without a trailing slash.
+    var volume: String { mount.hasSuffix("/") ? String(mount.dropLast()) : mount }
+
     func validate() throws {
         guard shards >= 1 else { throw ValidationError("--shards must be at least 1.") }
         guard mount.hasPrefix("/") else { throw ValidationError("--mount \(mount): give the pods' absolute path, e.g. /shared.") }
-        let volume = mount.hasSuffix("/") ? mount : mount + "/"
-        for (name, path) in [("--cache-dir", global.cacheDir), ("--out", out ?? volume + "site")] where !path.hasPrefix(volume) {
-            throw ValidationError("\(name) \(path): every pod must see it, so it must be on the volume: under --mount \(mount), e.g. \(volume)\(name == "--out" ? "site" : "cache").")
+        for (name, path) in [("--cache-dir", global.cacheDir), ("--out", out ?? volume + "/site")] where !path.hasPrefix(volume + "/") {
+            throw ValidationError("\(name) \(path): every pod must see it, so it must be on the volume: under --mount \(mount), e.g. \(volume)/\(name == "--out" ? "site" : "cache").")
         }
     }
 
     func run() throws {
-        let volume = mount.hasSuffix("/") ? String(mount.dropLast()) : mount
         let plan = ClusterPlan(trainTasks: try site.load().runs.count, traceShards: shards, threads: global.threads,
                                workingDirectory: workdir, executable: "atlas",
                                buildOptions: ClusterPlan.buildOptions(site: site, global: global, path: { $0 }),

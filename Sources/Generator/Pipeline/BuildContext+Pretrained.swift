@@ -21,9 +21,8 @@ extension BuildContext {
             if let url = PretrainedHeadTraining.folder(corpus), pretrainedDigests[url.path] == nil {
                 pretrainedDigests[url.path] = try pretrainedDigest(corpus)
             }
-            for (path, _) in corpus.data?.sources ?? [] {
-                let data = corpus.data!, location = data.resolved(path)
-                fileDigests[location] = try userFileDigest(location, pin: data.sha256[path], what: "corpus file")
+            if let data = corpus.data {
+                for (path, _) in data.sources { fileDigests[data.resolved(path)] = try corpusFileDigest(path, of: data) }
             }
         }
         for lexicon in configuration.validation.lexicons {

@@ -72,9 +72,7 @@ struct BuildContext {
     /// A user corpus's identity: its files' bytes and how they are read (not where they are).
     func userDataKey(_ data: UserCorpusSettings) throws -> CacheKey {
         var b = CacheKey.Builder()
-        for (path, splits) in data.sources {
-            b.add(splits.joined(separator: "+"), try userFileDigest(data.resolved(path), pin: data.sha256[path], what: "corpus file"))
-        }
+        for (path, splits) in data.sources { b.add(splits.joined(separator: "+"), try corpusFileDigest(path, of: data)) }
         b.add("reading", try Self.json(data.reading))
         return b.build()
     }
@@ -112,6 +110,11 @@ struct BuildContext {
             b.add(lexicon.name, try userFileDigest(lexicon.path, pin: lexicon.sha256, what: "lexicon file"))
         }
         return b.build()
+    }
+
+    /// A user corpus file's digest (`path` as the configuration writes it).
+    func corpusFileDigest(_ path: String, of data: UserCorpusSettings) throws -> CacheKey {
+        try userFileDigest(data.resolved(path), pin: data.sha256[path], what: "corpus file")
     }
 
     /// The SHA-256 of a file the configuration names (checked against its pin): from `fileDigests` when

@@ -105,7 +105,3 @@ private func jsonProblem(_ error: Error) -> String {
     default: "not valid JSON"
     }
 }
-
-extension Array {
-    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
-}

@@ -31,6 +31,12 @@ enum ShardFiles {
         return found
     }
 
+    /// `--merge` found no shard of `artifact` at all.
+    static func noShard(_ artifact: URL, what: String) -> AtlasError {
+        AtlasError(source: artifact.path, message: "\(what): no shard in the cache",
+                   hint: "run `atlas build --shard i/N` for every i with the same configuration and cache, then merge again")
+    }
+
     /// The shard files to put `artifact` together from, in shard order: the complete set with the fewest shards
     /// when the cache holds one; nil when it holds no shard of it; an error naming every missing shard (and the
     /// command that makes it) when shards are there but not all of them.

@@ -29,14 +29,12 @@ struct FaithfulnessStep: CorpusArtifactStep {
             ? nil : try ShardFiles.completeSet(examplesFile, what: "faithfulness of \(run.name)")
         if let shards {
             let records = try context.records(run)
-            let judged = records.indices.filter { !records[$0].tokens.isEmpty }
+            let judged = records.indices.filter { FaithfulnessEvaluation.isJudged(records[$0]) }
             examples = try FaithfulnessShardFile.merge(shards, judged: judged)
             try JSONEncoder().encode(examples).write(to: examplesFile, options: .atomic)
             for shard in shards { try? FileManager.default.removeItem(at: shard) }
         } else if context.mergesShards && !isCached {
-            throw AtlasError(source: examplesFile.path, message: "faithfulness of \(run.name): no shard in the cache",
-                             hint: "run `atlas build --shard i/N` for every i with the same configuration and cache, "
-                                 + "then merge again")
+            throw ShardFiles.noShard(examplesFile, what: "faithfulness of \(run.name)")
         } else if isCached {
             examples = try BuildContext.decodeArtifact([ExampleEvaluation].self, at: examplesFile,
                                                        what: "faithfulness evaluations", step: name)

@@ -55,8 +55,10 @@ struct ShardStep: Step {
                 continue
             }
             // The whole trace is there (traced before the build was sharded): this shard judges every N-th record.
-            let records = try mine ?? context.records(run).enumerated().filter { shard.owns($0.offset) }
-                .map { IndexedRecord($0.offset, $0.element) }
+            let records = try mine ?? {
+                let all = try context.records(run)
+                return shard.positions(of: all).map { IndexedRecord($0, all[$0]) }
+            }()
             let start = Date()
             let judged = try model.faithfulnessEvaluations(from: folder, records: records, context: &context,
                                                            progress: progress)

@@ -21,9 +21,7 @@ struct TraceStep: CorpusArtifactStep {
             return
         }
         if context.mergesShards {
-            throw AtlasError(source: artifact.path, message: "trace of \(run.name): no shard in the cache",
-                             hint: "run `atlas build --shard i/N` for every i with the same configuration and cache, "
-                                 + "then merge again")
+            throw ShardFiles.noShard(artifact, what: "trace of \(run.name)")
         }
         let records = try model.trace(from: try context.modelFolder(run), context: &context, progress: progress)
         try Data(try TraceRecord.jsonLines(records).utf8).write(to: artifact, options: .atomic)
@@ -33,8 +31,4 @@ struct TraceStep: CorpusArtifactStep {
         context.output.write(String(format: "  %@: %d examples traced", run.name, records.count)
                              + (errors.isEmpty ? "\n" : String(format: "; integrated gradients' median completeness error %.2f%%\n", 100 * median)))
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
