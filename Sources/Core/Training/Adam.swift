@@ -16,8 +16,8 @@ public struct Adam: Sendable {
     public private(set) var step = 0
     var m: [Float]
     var v: [Float]
-    /// (offset, count, multiplier) runs covering the arena.
-    let runs: [(offset: Int, count: Int, multiplier: Float)]
+    /// (offset, count, multiplier, decays) runs covering the arena.
+    let runs: [(offset: Int, count: Int, multiplier: Float, decays: Bool)]
 
     /// (offset, count) runs that are never updated: their gradients are only set to zero.
     let frozen: [(offset: Int, count: Int)]
@@ -26,17 +26,19 @@ public struct Adam: Sendable {
     /// `trainableScalars` maps a tensor name to how many of its leading scalars are updated; the rest are frozen
     /// (e.g. embedding rows of words no training example contains: their gradient is always zero, so without
     /// weight decay Adam would leave them as they are anyway, and skipping them saves the pass over them).
+    /// `decayExempt` names the tensors weight decay leaves alone (fine-tuning exempts biases and LayerNorm scales,
+    /// as Hugging Face's `Trainer` and the BERT recipe do).
     public init(layout: ParameterLayout, weightDecay: Float = 0, multipliers: [String: Float] = [:],
-                trainableScalars: [String: Int] = [:]) {
+                trainableScalars: [String: Int] = [:], decayExempt: (String) -> Bool = { _ in false }) {
         self.weightDecay = weightDecay
         m = [Float](repeating: 0, count: layout.count)
         v = [Float](repeating: 0, count: layout.count)
-        var runs: [(offset: Int, count: Int, multiplier: Float)] = []
+        var runs: [(offset: Int, count: Int, multiplier: Float, decays: Bool)] = []
         var frozen: [(offset: Int, count: Int)] = []
         for entry in layout.entries {
             let factor = multipliers.first { entry.name.hasPrefix($0.key) }?.value ?? 1
             let trainable = min(entry.count, max(0, trainableScalars[entry.name] ?? entry.count))
-            runs.append((entry.offset, trainable, factor))
+            runs.append((entry.offset, trainable, factor, !decayExempt(entry.name)))
             if trainable < entry.count { frozen.append((entry.offset + trainable, entry.count - trainable)) }
         }
         self.runs = runs
@@ -65,7 +67,7 @@ public struct Adam: Sendable {
                     parallelChunks(run.count, threads: run.count > 65_536 ? threads : 1) { _, start, end in
                         Self.kernel(parameters + run.offset, gradients + run.offset, mp + run.offset, vp + run.offset,
                                     range: start..<end, beta1: b1, beta2: b2, stepSize: stepSize,
-                                    rootCorrection2: rootCorrection2, epsilon: eps, decay: lr * decay,
+                                    rootCorrection2: rootCorrection2, epsilon: eps, decay: run.decays ? lr * decay : 0,
                                     scale: gradientScale, zeroing: zeroingGradients)
                     }
                 }

@@ -49,6 +49,18 @@ import Testing
         for a in p { #expect(abs(a - (2 - 0.5 - 0.5 * 0.1 * 2)) < 1e-6, "\(p)") }
         #expect(g == [0, 0, 0])
     }
+
+    /// A decay-exempt tensor takes the Adam step alone: first step of Adam moves by lr·sign(g), so 2 − 0.5 = 1.5
+    /// for "other", and 2 − 0.5 − 0.5·0.1·2 = 1.4 for the decayed embedding.
+    @Test func exemptTensorsAreNotDecayed() {
+        var adam = Adam(layout: Self.layout(), weightDecay: 0.1, decayExempt: { $0 == "other" })
+        var p: [Float] = [2, 2, 2]
+        var g: [Float] = [1, 1, 1]
+        p.withUnsafeMutableBufferPointer { pp in g.withUnsafeMutableBufferPointer { gp in
+            adam.update(parameters: pp.baseAddress!, gradients: gp.baseAddress!, learningRate: 0.5)
+        } }
+        #expect(abs(p[0] - 1.4) < 1e-6 && abs(p[1] - 1.4) < 1e-6 && abs(p[2] - 1.5) < 1e-6, "\(p)")
+    }
 }
 
 @Suite struct AdamGradientScaleTests {

@@ -3,9 +3,11 @@
 /// BERT's input layer. For token n of sequence b at position t with word id w and type τ:
 /// ```
 /// e[n] = E_word[w]                               (the "input embeddings" that saliency and IG perturb)
-/// s[n] = e[n] + E_position[t] + E_type[τ]        x₀[n] = LN(s[n])
+/// s[n] = e[n] + E_position[t] + E_type[τ]        x₀[n] = Drop(LN(s[n]))   (dropout in fine-tuning only)
 /// de[n] = LN backward(dx₀[n])                    (positions and types are constants for the input gradient)
+/// dE_word[w] += ds[n]    dE_position[t] += ds[n]    dE_type[τ] += ds[n]    (fine-tuning; ds = de)
 /// ```
+/// Padded positions (t ≥ L_b) get no parameter gradient: their outputs reach nothing (every softmax masks them).
 /// Parameters: `embeddings.word.weight` [V, D], `embeddings.position.weight` [P, D],
 /// `embeddings.token_type.weight` [2, D], `embeddings.norm.{weight,bias}` [D].
 struct BertEmbeddings: Sendable {
@@ -48,6 +50,32 @@ struct BertEmbeddings: Sendable {
             for j in 0..<d { out[j] = input[j] + position[j] + typeRow[j] }
         }
         norm.forward(sum, rows: batch.rows, parameters: p, into: x, mean: mean, rstd: rstd, threads: threads)
+    }
+
+    /// dx₀ [B·T, D] → ds [B·T, D] (overwritten); with `g`, the tables' and the norm's gradients accumulate into it
+    /// from the rows of real tokens. `ids` are the forward's word ids (needed with `g`).
+    func backward(_ dx: UnsafePointer<Float>, ids: UnsafePointer<Int32>, types tokenTypes: UnsafePointer<Int32>,
+                  batch: BatchShape, parameters p: UnsafePointer<Float>, gradients g: UnsafeMutablePointer<Float>,
+                  sum: UnsafePointer<Float>, mean: UnsafePointer<Float>, rstd: UnsafePointer<Float>,
+                  into ds: UnsafeMutablePointer<Float>, threads: Int) {
+        let d = norm.width, t = batch.length
+        // Padded rows would add their (zero-upstream but LN-mixed) gradient to the norm: zero their dx first.
+        let masked = FloatBuffer(count: batch.rows * d)
+        for n in 0..<batch.rows where n % t < batch.lengths[n / t] {
+            (masked.pointer + n * d).update(from: dx + n * d, count: d)
+        }
+        norm.backward(masked.pointer, x: sum, mean: mean, rstd: rstd, rows: batch.rows, parameters: p, gradients: g,
+                      dx: ds, threads: threads)
+        for n in 0..<batch.rows where n % t < batch.lengths[n / t] {
+            let row = ds + n * d
+            let wordRow = g + word.table + Int(ids[n]) * d, positionRow = g + positions + (n % t) * d
+            let typeRow = g + types + Int(tokenTypes[n]) * d
+            for j in 0..<d {
+                wordRow[j] += row[j]
+                positionRow[j] += row[j]
+                typeRow[j] += row[j]
+            }
+        }
     }
 
     /// dx₀ [B·T, D] → de [B·T, D] (overwritten).

@@ -19,6 +19,12 @@ public struct BertConfiguration: Codable, Equatable, Sendable {
     public var hiddenActivation: String
     public var modelType: String?
     public var positionEmbeddingType: String?
+    /// Dropout of fine-tuning (`hidden_dropout_prob`: embeddings and both residual branches;
+    /// `attention_probs_dropout_prob`: the softmax probabilities; `classifier_dropout`: the pooled vector, the hidden
+    /// rate when null). Unused by the frozen encoder; absent means 0.
+    public var hiddenDropout: Float?
+    public var attentionDropout: Float?
+    public var classifierDropout: Float?
 
     enum CodingKeys: String, CodingKey {
         case hiddenSize = "hidden_size"
@@ -32,6 +38,9 @@ public struct BertConfiguration: Codable, Equatable, Sendable {
         case hiddenActivation = "hidden_act"
         case modelType = "model_type"
         case positionEmbeddingType = "position_embedding_type"
+        case hiddenDropout = "hidden_dropout_prob"
+        case attentionDropout = "attention_probs_dropout_prob"
+        case classifierDropout = "classifier_dropout"
     }
 
     public init(hiddenSize: Int, layers: Int, heads: Int, intermediateSize: Int, maxPositions: Int,
@@ -105,6 +114,10 @@ public struct BertConfiguration: Codable, Equatable, Sendable {
         guard hiddenSize % heads == 0 else {
             throw refuse("hidden_size \(hiddenSize) is not divisible by num_attention_heads \(heads)",
                          "each head takes hidden_size / num_attention_heads dimensions")
+        }
+        for (name, rate) in [("hidden_dropout_prob", hiddenDropout), ("attention_probs_dropout_prob", attentionDropout),
+                             ("classifier_dropout", classifierDropout)] {
+            if let rate, !(rate >= 0 && rate < 1) { throw refuse("\(name) is \(rate)", "a dropout rate is in [0, 1)") }
         }
         guard layerNormEpsilon > 0 else { throw refuse("layer_norm_eps is \(layerNormEpsilon)", "it must be positive") }
     }

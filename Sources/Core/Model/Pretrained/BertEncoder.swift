@@ -21,10 +21,14 @@ public struct BertEncoder: Sendable {
 
     let embeddings: BertEmbeddings
     let layers: [BertLayer]
-    let parameters: FloatBuffer
+    /// Shared by copies; fine-tuning writes through `mutableParameters`, which first copies a shared arena.
+    var parameters: FloatBuffer
     var storage: WorkspaceBox
     /// The batch shape of the last forward, for `backward`.
     var lastShape: BatchShape?
+    /// The word ids and dropout of the last `trainingForward`, for `trainingBackward`.
+    var lastIDs: [Int32]?
+    var lastTrained = false
 
     final class WorkspaceBox: @unchecked Sendable {
         var workspace: BertWorkspace?
@@ -66,16 +70,18 @@ public struct BertEncoder: Sendable {
                       scalars: Array(UnsafeBufferPointer(start: parameters.pointer + entry.offset, count: entry.count)))
     }
 
-    private mutating func workspace(for shape: BatchShape) -> BertWorkspace {
+    mutating func workspace(for shape: BatchShape, training: Bool = false) -> BertWorkspace {
         if !isKnownUniquelyReferenced(&storage) { storage = WorkspaceBox() }
         let threads = max(1, self.threads)
-        if let w = storage.workspace, w.covers(batchSize: shape.batchSize, length: shape.length, threads: threads) {
+        if let w = storage.workspace,
+           w.covers(batchSize: shape.batchSize, length: shape.length, threads: threads, training: training) {
             return w
         }
         let old = storage.workspace
         storage.workspace = nil
         let w = BertWorkspace(configuration: configuration, batchSize: max(old?.batchSize ?? 0, shape.batchSize),
-                              length: max(old?.length ?? 0, shape.length), threads: max(old?.threads ?? 0, threads))
+                              length: max(old?.length ?? 0, shape.length), threads: max(old?.threads ?? 0, threads),
+                              training: training || old?.training == true)
         storage.workspace = w
         return w
     }
@@ -123,6 +129,8 @@ public struct BertEncoder: Sendable {
                           threads: threads)
         }
         lastShape = shape
+        lastIDs = nil
+        lastTrained = false
         let b = shape.batchSize, t = shape.length, h = configuration.heads
         func tensor(_ pointer: UnsafeMutablePointer<Float>, _ shape: [Int]) -> Tensor {
             Tensor(shape: shape, scalars: Array(UnsafeBufferPointer(start: pointer, count: shape.reduce(1, *))))
