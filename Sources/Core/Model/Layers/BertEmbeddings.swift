@@ -7,7 +7,9 @@
 /// de[n] = LN backward(dx₀[n])                    (positions and types are constants for the input gradient)
 /// dE_word[w] += ds[n]    dE_position[t] += ds[n]    dE_type[τ] += ds[n]    (fine-tuning; ds = de)
 /// ```
-/// Padded positions (t ≥ L_b) get no parameter gradient: their outputs reach nothing (every softmax masks them).
+/// The table rows of padded positions (t ≥ L_b) are skipped: nothing reads their outputs (every softmax masks them),
+/// so their dx₀ is zero in any loss of real tokens, and the [PAD] row stays without gradient as PyTorch's
+/// `padding_idx` leaves it.
 /// Parameters: `embeddings.word.weight` [V, D], `embeddings.position.weight` [P, D],
 /// `embeddings.token_type.weight` [2, D], `embeddings.norm.{weight,bias}` [D].
 struct BertEmbeddings: Sendable {
@@ -17,6 +19,8 @@ struct BertEmbeddings: Sendable {
     let maxPositions: Int
     let typeCount: Int
     let norm: LayerNorm
+    /// Of x₀ (`hidden_dropout_prob`), applied by the encoder in training only.
+    let dropout: Dropout
 
     init(configuration c: BertConfiguration, layout: inout ParameterLayout) {
         word = Embedding("embeddings.word", vocabularySize: c.vocabularySize, width: c.hiddenSize,
@@ -26,6 +30,7 @@ struct BertEmbeddings: Sendable {
         maxPositions = c.maxPositions
         typeCount = c.typeVocabularySize
         norm = LayerNorm("embeddings.norm", width: c.hiddenSize, epsilon: c.layerNormEpsilon, layout: &layout)
+        dropout = Dropout(probability: c.hiddenDropout ?? 0)
     }
 
     /// Tables N(0, 0.02²)-like (scaled uniform), LN γ = 1, β = 0 — for tests; real weights are loaded.
@@ -52,19 +57,14 @@ struct BertEmbeddings: Sendable {
         norm.forward(sum, rows: batch.rows, parameters: p, into: x, mean: mean, rstd: rstd, threads: threads)
     }
 
-    /// dx₀ [B·T, D] → ds [B·T, D] (overwritten); with `g`, the tables' and the norm's gradients accumulate into it
-    /// from the rows of real tokens. `ids` are the forward's word ids (needed with `g`).
+    /// dx₀ [B·T, D] → ds [B·T, D] (overwritten); the norm's gradients and the tables' rows of real tokens accumulate
+    /// into `g`. `ids` are the forward's word ids (needed with `g`).
     func backward(_ dx: UnsafePointer<Float>, ids: UnsafePointer<Int32>, types tokenTypes: UnsafePointer<Int32>,
                   batch: BatchShape, parameters p: UnsafePointer<Float>, gradients g: UnsafeMutablePointer<Float>,
                   sum: UnsafePointer<Float>, mean: UnsafePointer<Float>, rstd: UnsafePointer<Float>,
                   into ds: UnsafeMutablePointer<Float>, threads: Int) {
         let d = norm.width, t = batch.length
-        // Padded rows would add their (zero-upstream but LN-mixed) gradient to the norm: zero their dx first.
-        let masked = FloatBuffer(count: batch.rows * d)
-        for n in 0..<batch.rows where n % t < batch.lengths[n / t] {
-            (masked.pointer + n * d).update(from: dx + n * d, count: d)
-        }
-        norm.backward(masked.pointer, x: sum, mean: mean, rstd: rstd, rows: batch.rows, parameters: p, gradients: g,
+        norm.backward(dx, x: sum, mean: mean, rstd: rstd, rows: batch.rows, parameters: p, gradients: g,
                       dx: ds, threads: threads)
         for n in 0..<batch.rows where n % t < batch.lengths[n / t] {
             let row = ds + n * d

@@ -62,23 +62,15 @@ struct BertLayer: Sendable {
         let drops = training && dropout.probability > 0
         attention.forward(x, batch: batch, parameters: p, cache: c.attention, into: c.attentionOutput,
                           training: training, rng: &rng, threads: threads)
-        if drops {
-            dropout.makeMask(c.attentionMask, count: count, rng: &rng)
-            for i in 0..<count { c.sum1[i] = x[i] + c.attentionOutput[i] * c.attentionMask[i] }
-        } else {
-            for i in 0..<count { c.sum1[i] = x[i] + c.attentionOutput[i] }
-        }
+        if drops { dropout.makeMask(c.attentionMask, count: count, rng: &rng) }
+        residualSum(x, c.attentionOutput, mask: drops ? c.attentionMask : nil, count: count, into: c.sum1)
         attentionNorm.forward(c.sum1, rows: rows, parameters: p, into: c.normed1, mean: c.mean1, rstd: c.rstd1,
                               threads: threads)
         inner.forward(c.normed1, rows: rows, parameters: p, into: c.preActivation)
         gelu(c.preActivation, into: c.activation, count: rows * inner.output, threads: threads)
         outer.forward(c.activation, rows: rows, parameters: p, into: c.feedForwardOutput)
-        if drops {
-            dropout.makeMask(c.feedForwardMask, count: count, rng: &rng)
-            for i in 0..<count { c.sum2[i] = c.normed1[i] + c.feedForwardOutput[i] * c.feedForwardMask[i] }
-        } else {
-            for i in 0..<count { c.sum2[i] = c.normed1[i] + c.feedForwardOutput[i] }
-        }
+        if drops { dropout.makeMask(c.feedForwardMask, count: count, rng: &rng) }
+        residualSum(c.normed1, c.feedForwardOutput, mask: drops ? c.feedForwardMask : nil, count: count, into: c.sum2)
         feedForwardNorm.forward(c.sum2, rows: rows, parameters: p, into: y, mean: c.mean2, rstd: c.rstd2,
                                 threads: threads)
     }

@@ -37,3 +37,14 @@ struct Dropout: Sendable {
         for i in 0..<count { dx[i] = dy[i] * mask[i] }
     }
 }
+
+/// The residual sum after a dropped branch: s = x + branch ⊙ mask, or s = x + branch without a mask (evaluation, or
+/// a rate of 0). Shared by the post-LN layers' two residual connections.
+func residualSum(_ x: UnsafePointer<Float>, _ branch: UnsafePointer<Float>, mask: UnsafePointer<Float>?, count: Int,
+                 into s: UnsafeMutablePointer<Float>) {
+    if let mask {
+        for i in 0..<count { s[i] = x[i] + branch[i] * mask[i] }
+    } else {
+        for i in 0..<count { s[i] = x[i] + branch[i] }
+    }
+}

@@ -86,15 +86,24 @@ public struct BertClassifierHead: Sendable {
 
     /// Forward over h [B, T, D]; with `dLogits` (given the logits [B, C], it returns ∂y/∂logits [B, C]), the backward.
     public func run(hidden h: Tensor, dLogits: ((Tensor) -> [Float])? = nil) -> Pass {
+        pass(hidden: h, mask: nil, gradients: nil, dLogits: dLogits)
+    }
+
+    /// The pass of `run` and `trainingPass`: with `mask` [B·D] the pooled vector is multiplied by it (dropout), and
+    /// with `gradients` the head's own gradients accumulate there.
+    func pass(hidden h: Tensor, mask: [Float]?, gradients: UnsafeMutablePointer<Float>?,
+              dLogits: ((Tensor) -> [Float])?) -> Pass {
         precondition(h.rank == 3 && h.shape[2] == width, "hidden shape \(h.shape) does not match [B, T, \(width)]")
         let b = h.shape[0], t = h.shape[1], d = width, c = classes
         var cls = [Float](repeating: 0, count: b * d)
         for row in 0..<b { for i in 0..<d { cls[row * d + i] = h.scalars[row * t * d + i] } }
         var pooled = [Float](repeating: 0, count: b * d), logits = [Float](repeating: 0, count: b * c)
+        var dropped = pooled
         parameters.withUnsafeBufferPointer { p in
             pooler.forward(cls, rows: b, parameters: p.baseAddress!, into: &pooled)
             for k in pooled.indices { pooled[k] = tanh(pooled[k]) }
-            classifier.forward(pooled, rows: b, parameters: p.baseAddress!, into: &logits)
+            if let mask { for k in pooled.indices { dropped[k] = pooled[k] * mask[k] } } else { dropped = pooled }
+            classifier.forward(dropped, rows: b, parameters: p.baseAddress!, into: &logits)
         }
         var pass = Pass(logits: Tensor(shape: [b, c], scalars: logits))
         guard let dLogits else { return pass }
@@ -102,9 +111,10 @@ public struct BertClassifierHead: Sendable {
         precondition(dy.count == b * c, "\(dy.count) logit gradients for [\(b), \(c)]")
         var dPooled = [Float](repeating: 0, count: b * d), dCLS = [Float](repeating: 0, count: b * d)
         parameters.withUnsafeBufferPointer { p in
-            classifier.backward(dy, x: pooled, rows: b, parameters: p.baseAddress!, gradients: nil, dx: &dPooled)
+            classifier.backward(dy, x: dropped, rows: b, parameters: p.baseAddress!, gradients: gradients, dx: &dPooled)
+            if let mask { for k in dPooled.indices { dPooled[k] *= mask[k] } }
             for k in dPooled.indices { dPooled[k] *= 1 - pooled[k] * pooled[k] }
-            pooler.backward(dPooled, x: cls, rows: b, parameters: p.baseAddress!, gradients: nil, dx: &dCLS)
+            pooler.backward(dPooled, x: cls, rows: b, parameters: p.baseAddress!, gradients: gradients, dx: &dCLS)
         }
         var dh = [Float](repeating: 0, count: b * t * d)
         for row in 0..<b { for i in 0..<d { dh[row * t * d + i] = dCLS[row * d + i] } }

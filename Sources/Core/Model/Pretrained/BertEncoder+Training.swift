@@ -18,25 +18,12 @@ extension BertEncoder {
     public mutating func trainingForward(_ batch: TokenBatch, dropout: Bool, rng: inout SplitMix64) -> Tensor {
         let shape = batch.shape, d = configuration.hiddenSize, rows = shape.rows
         let w = workspace(for: shape, training: dropout)
-        let p = UnsafePointer(parameters.pointer)
         batch.ids.withUnsafeBufferPointer { ids in
-            embeddings.word.forward(ids.baseAddress!, rows: rows, parameters: p, lookup: w.embeddings, into: w.embeddings)
+            embeddings.word.forward(ids.baseAddress!, rows: rows, parameters: parameters.pointer, lookup: w.embeddings,
+                                    into: w.embeddings)
         }
         for i in 0..<rows { w.tokenTypes[i] = 0 }
-        w.tokenTypes.withUnsafeBufferPointer { types in
-            embeddings.forward(w.embeddings, types: types.baseAddress!, batch: shape, parameters: p,
-                               sum: w.embeddingSum, mean: w.embeddingMean, rstd: w.embeddingRstd, into: w.hidden[0],
-                               threads: threads)
-        }
-        let hiddenDropout = Dropout(probability: configuration.hiddenDropout ?? 0)
-        if dropout && hiddenDropout.probability > 0 {
-            hiddenDropout.makeMask(w.embeddingMask, count: rows * d, rng: &rng)
-            hiddenDropout.forward(w.hidden[0], mask: w.embeddingMask, count: rows * d, into: w.hidden[0])
-        }
-        for (l, layer) in layers.enumerated() {
-            layer.forward(w.hidden[l], batch: shape, parameters: p, cache: w.layers[l], into: w.hidden[l + 1],
-                          training: dropout, rng: &rng, threads: threads)
-        }
+        encode(shape, workspace: w, training: dropout, rng: &rng)
         lastShape = shape
         lastIDs = batch.ids
         lastTrained = dropout
@@ -50,23 +37,13 @@ extension BertEncoder {
         guard let shape = lastShape, let w = storage.workspace, let ids = lastIDs else {
             preconditionFailure("trainingBackward before trainingForward")
         }
-        let d = configuration.hiddenSize, rows = shape.rows, p = UnsafePointer(parameters.pointer)
-        precondition(dLastHidden.shape == [shape.batchSize, shape.length, d],
-                     "dLastHidden shape \(dLastHidden.shape) does not match [\(shape.batchSize), \(shape.length), \(d)]")
-        dLastHidden.withUnsafeBufferPointer { w.dHidden.update(from: $0.baseAddress!, count: rows * d) }
-        for l in stride(from: layers.count - 1, through: 0, by: -1) {
-            layers[l].backward(w.dHidden, x: w.hidden[l], batch: shape, parameters: p, gradients: gradients,
-                               cache: w.layers[l], scratch: w.scratch, training: lastTrained, threads: threads)
-        }
-        let hiddenDropout = Dropout(probability: configuration.hiddenDropout ?? 0)
-        if lastTrained && hiddenDropout.probability > 0 {
-            hiddenDropout.backward(w.dHidden, mask: w.embeddingMask, count: rows * d, dx: w.dHidden)
-        }
+        backwardThroughLayers(dLastHidden, shape: shape, workspace: w, gradients: gradients, training: lastTrained)
         ids.withUnsafeBufferPointer { idPointer in
             w.tokenTypes.withUnsafeBufferPointer { types in
                 embeddings.backward(w.dHidden, ids: idPointer.baseAddress!, types: types.baseAddress!, batch: shape,
-                                    parameters: p, gradients: gradients, sum: w.embeddingSum, mean: w.embeddingMean,
-                                    rstd: w.embeddingRstd, into: w.scratch.d1, threads: threads)
+                                    parameters: UnsafePointer(parameters.pointer), gradients: gradients,
+                                    sum: w.embeddingSum, mean: w.embeddingMean, rstd: w.embeddingRstd,
+                                    into: w.scratch.d1, threads: threads)
             }
         }
     }

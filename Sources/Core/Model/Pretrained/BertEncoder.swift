@@ -111,7 +111,7 @@ public struct BertEncoder: Sendable {
                      "embeddings shape \(e.shape) does not match [\(lengths.count), T, \(d)]")
         let shape = BatchShape(batchSize: lengths.count, length: e.shape[1], lengths: lengths)
         let w = workspace(for: shape)
-        let rows = shape.rows, p = UnsafePointer(parameters.pointer)
+        let rows = shape.rows
         e.withUnsafeBufferPointer { w.embeddings.update(from: $0.baseAddress!, count: rows * d) }
         if let tokenTypes {
             precondition(tokenTypes.count == rows, "\(tokenTypes.count) token types for \(rows) positions")
@@ -119,15 +119,8 @@ public struct BertEncoder: Sendable {
         } else {
             for i in 0..<rows { w.tokenTypes[i] = 0 }
         }
-        w.tokenTypes.withUnsafeBufferPointer { types in
-            embeddings.forward(w.embeddings, types: types.baseAddress!, batch: shape, parameters: p,
-                               sum: w.embeddingSum, mean: w.embeddingMean, rstd: w.embeddingRstd, into: w.hidden[0],
-                               threads: threads)
-        }
-        for (l, layer) in layers.enumerated() {
-            layer.forward(w.hidden[l], batch: shape, parameters: p, cache: w.layers[l], into: w.hidden[l + 1],
-                          threads: threads)
-        }
+        var unused = SplitMix64(seed: 0)  // no dropout: never drawn from
+        encode(shape, workspace: w, training: false, rng: &unused)
         lastShape = shape
         lastIDs = nil
         lastTrained = false
@@ -140,17 +133,48 @@ public struct BertEncoder: Sendable {
                           lengths: lengths)
     }
 
+    /// x₀ = Drop(LN(e + E_position + E_type)) from the workspace's e and token types, then every layer into
+    /// `hidden`: the forward of both entry points (`forward(embeddings:…)` and `trainingForward`). With `training`,
+    /// dropout masks come from `rng`: the embedding output's, then each layer's.
+    func encode(_ shape: BatchShape, workspace w: BertWorkspace, training: Bool, rng: inout SplitMix64) {
+        let p = UnsafePointer(parameters.pointer), count = shape.rows * configuration.hiddenSize
+        w.tokenTypes.withUnsafeBufferPointer { types in
+            embeddings.forward(w.embeddings, types: types.baseAddress!, batch: shape, parameters: p,
+                               sum: w.embeddingSum, mean: w.embeddingMean, rstd: w.embeddingRstd, into: w.hidden[0],
+                               threads: threads)
+        }
+        if training && embeddings.dropout.probability > 0 {
+            embeddings.dropout.makeMask(w.embeddingMask, count: count, rng: &rng)
+            embeddings.dropout.forward(w.hidden[0], mask: w.embeddingMask, count: count, into: w.hidden[0])
+        }
+        for (l, layer) in layers.enumerated() {
+            layer.forward(w.hidden[l], batch: shape, parameters: p, cache: w.layers[l], into: w.hidden[l + 1],
+                          training: training, rng: &rng, threads: threads)
+        }
+    }
+
+    /// ∂/∂x_L into `workspace.dHidden`, then back through every layer and the embedding output's dropout, leaving
+    /// ∂/∂(LN output) there; parameter gradients accumulate into `gradients` when given. `training` is the forward's.
+    func backwardThroughLayers(_ dLastHidden: Tensor, shape: BatchShape, workspace w: BertWorkspace,
+                               gradients: UnsafeMutablePointer<Float>?, training: Bool) {
+        let d = configuration.hiddenSize, count = shape.rows * d, p = UnsafePointer(parameters.pointer)
+        precondition(dLastHidden.shape == [shape.batchSize, shape.length, d],
+                     "dLastHidden shape \(dLastHidden.shape) does not match [\(shape.batchSize), \(shape.length), \(d)]")
+        dLastHidden.withUnsafeBufferPointer { w.dHidden.update(from: $0.baseAddress!, count: count) }
+        for l in stride(from: layers.count - 1, through: 0, by: -1) {
+            layers[l].backward(w.dHidden, x: w.hidden[l], batch: shape, parameters: p, gradients: gradients,
+                               cache: w.layers[l], scratch: w.scratch, training: training, threads: threads)
+        }
+        if training && embeddings.dropout.probability > 0 {
+            embeddings.dropout.backward(w.dHidden, mask: w.embeddingMask, count: count, dx: w.dHidden)
+        }
+    }
+
     /// ∂y/∂x_L [B, T, D] for the last forward → ∂y/∂e [B, T, D] (zero at padded positions).
     public mutating func backward(_ dLastHidden: Tensor) -> Tensor {
         guard let shape = lastShape, let w = storage.workspace else { preconditionFailure("backward before forward") }
         let d = configuration.hiddenSize, rows = shape.rows, p = UnsafePointer(parameters.pointer)
-        precondition(dLastHidden.shape == [shape.batchSize, shape.length, d],
-                     "dLastHidden shape \(dLastHidden.shape) does not match [\(shape.batchSize), \(shape.length), \(d)]")
-        dLastHidden.withUnsafeBufferPointer { w.dHidden.update(from: $0.baseAddress!, count: rows * d) }
-        for l in stride(from: layers.count - 1, through: 0, by: -1) {
-            layers[l].backward(w.dHidden, x: w.hidden[l], batch: shape, parameters: p, gradients: nil,
-                               cache: w.layers[l], scratch: w.scratch, threads: threads)
-        }
+        backwardThroughLayers(dLastHidden, shape: shape, workspace: w, gradients: nil, training: false)
         var out = [Float](repeating: 0, count: rows * d)
         out.withUnsafeMutableBufferPointer { o in
             embeddings.backward(w.dHidden, batch: shape, parameters: p, sum: w.embeddingSum, mean: w.embeddingMean,
