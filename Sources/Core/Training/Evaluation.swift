@@ -21,6 +21,30 @@ public struct EvaluationResult: Codable, Sendable, Equatable {
     }
 }
 
+extension EvaluationResult {
+    /// Mean cross-entropy, accuracy, macro-F1 and the confusion matrix of `logits` [C] per example.
+    public init(logits: [[Float]], examples: [TrainingExample], classes c: Int) {
+        precondition(logits.count == examples.count && !examples.isEmpty, "\(logits.count) outputs for \(examples.count) examples")
+        var gradient = [Float](repeating: 0, count: c)
+        var predicted: [Int] = [], gold: [Int] = [], total = 0.0
+        for (output, example) in zip(logits, examples) {
+            guard case .classIndex(let y) = example.target else { preconditionFailure("class target expected") }
+            predicted.append(output.indices.max { output[$0] < output[$1] }!)
+            gold.append(y)
+            total += Double(output.withUnsafeBufferPointer { o in
+                gradient.withUnsafeMutableBufferPointer {
+                    SoftmaxCrossEntropy.lossAndGradient(logits: o.baseAddress!, targets: [y], classes: c,
+                                                        gradient: $0.baseAddress!)
+                }
+            })
+        }
+        self.init(examples: examples.count, loss: total / Double(examples.count))
+        accuracy = Metrics.accuracy(predicted: predicted, gold: gold)
+        macroF1 = Metrics.macroF1(predicted: predicted, gold: gold, classes: c)
+        confusionMatrix = Metrics.confusionMatrix(predicted: predicted, gold: gold, classes: c)
+    }
+}
+
 extension SentimentTransformer {
     /// Outputs [C] for each example (evaluation mode), batched by length; order as given.
     public mutating func predict(_ examples: [TrainingExample], batchSize: Int = 64) -> [[Float]] {
@@ -46,23 +70,7 @@ extension SentimentTransformer {
         var result = EvaluationResult(examples: examples.count, loss: 0)
         switch configuration.objective {
         case .classification:
-            var gradient = [Float](repeating: 0, count: c)
-            var predicted: [Int] = [], gold: [Int] = [], total = 0.0
-            for (output, example) in zip(outputs, examples) {
-                guard case .classIndex(let y) = example.target else { preconditionFailure("class target expected") }
-                predicted.append(output.indices.max { output[$0] < output[$1] }!)
-                gold.append(y)
-                total += Double(output.withUnsafeBufferPointer { o in
-                    gradient.withUnsafeMutableBufferPointer {
-                        SoftmaxCrossEntropy.lossAndGradient(logits: o.baseAddress!, targets: [y], classes: c,
-                                                            gradient: $0.baseAddress!)
-                    }
-                })
-            }
-            result.loss = total / Double(examples.count)
-            result.accuracy = Metrics.accuracy(predicted: predicted, gold: gold)
-            result.macroF1 = Metrics.macroF1(predicted: predicted, gold: gold, classes: c)
-            result.confusionMatrix = Metrics.confusionMatrix(predicted: predicted, gold: gold, classes: c)
+            return EvaluationResult(logits: outputs, examples: examples, classes: c)
         case .regression:
             let predicted = outputs.map { Double($0[0]) }
             let gold = examples.map { example -> Double in

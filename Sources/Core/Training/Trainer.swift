@@ -4,6 +4,8 @@ import Foundation
 /// How to train. Defaults are the recipe of RESEARCH.md that reached the SST-5 target in PyTorch.
 public struct TrainingOptions: Codable, Sendable, Equatable {
     public var learningRate: Float = 5e-4
+    /// The rate of a new classifier head on a pretrained encoder (`learningRate` is then the encoder's); nil: the same.
+    public var headLearningRate: Float? = nil
     public var batchSize = 64
     public var warmupSteps = 200
     /// Linear decay to zero at the end of the budget (steps or time).
@@ -39,7 +41,7 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case learningRate = "learning_rate", batchSize = "batch_size", warmupSteps = "warmup_steps", decay, epochs, maxSteps = "max_steps"
+        case learningRate = "learning_rate", headLearningRate = "head_learning_rate", batchSize = "batch_size", warmupSteps = "warmup_steps", decay, epochs, maxSteps = "max_steps"
         case timeBudget = "time_budget", clipNorm = "clip_norm", weightDecay = "weight_decay"
         case embeddingLearningRateMultiplier = "embedding_learning_rate_multiplier"
         case wordDropout = "word_dropout", unknownID = "unknown_id", frozenEmbeddingRowsFrom = "frozen_embedding_rows_from"
@@ -111,7 +113,7 @@ public struct TrainingHistory: Codable, Sendable {
     public init() {}
 }
 
-/// Trains a `SentimentTransformer` on plain examples. Deterministic for a seed, whatever the thread count
+/// Trains a `TrainableModel` (the from-scratch transformer, a fine-tuned BERT classifier) on plain examples. Deterministic for a seed, whatever the thread count
 /// (`TrainingThreadIndependenceTests`).
 public struct Trainer: Sendable {
     public var options: TrainingOptions
@@ -129,22 +131,17 @@ public struct Trainer: Sendable {
     /// Trains `model` in place. On return the model holds the best-dev parameters (or, without any
     /// evaluation, the last parameters whose loss was finite). A NaN/∞ loss or gradient stops training
     /// and is recorded in `history.failure` (the caller should then exit non-zero).
-    public func train(_ model: inout SentimentTransformer, training: [TrainingExample], development: [TrainingExample],
-                      progress: (TrainingProgress) -> Void = { _ in }) -> TrainingHistory {
+    public func train<Model: TrainableModel>(_ model: inout Model, training: [TrainingExample],
+                                             development: [TrainingExample],
+                                             progress: (TrainingProgress) -> Void = { _ in }) -> TrainingHistory {
         precondition(!training.isEmpty, "no training examples")
         let o = options
         model.threads = o.threads
-        let batcher = LengthBucketingBatcher(batchSize: o.batchSize, maxLength: model.configuration.maxLength)
-        let lengths = training.map { min($0.ids.count, model.configuration.maxLength) }
+        let batcher = LengthBucketingBatcher(batchSize: o.batchSize, maxLength: model.maximumLength)
+        let lengths = training.map { min($0.ids.count, model.maximumLength) }
         let batchesPerEpoch = (training.count + o.batchSize - 1) / o.batchSize
         let totalSteps = max(1, min(batchesPerEpoch * o.epochs, o.maxSteps ?? .max))
-        let table = model.layout.entry(named: "embedding.weight")
-        var adam = Adam(layout: model.layout, weightDecay: o.weightDecay,
-                        multipliers: o.embeddingLearningRateMultiplier == 1 ? [:]
-                            : ["embedding.weight": o.embeddingLearningRateMultiplier],
-                        trainableScalars: o.frozenEmbeddingRowsFrom.flatMap { rows in
-                            table.map { ["embedding.weight": rows * $0.shape[1]] }
-                        } ?? [:])
+        var optimiser = model.makeOptimiser(o)
         let schedule = LearningRateSchedule(peak: o.learningRate, warmupSteps: o.warmupSteps, decay: o.decay)
         var rng = SplitMix64(seed: o.seed)
         var dropoutRNG = rng.split(1)
@@ -217,8 +214,8 @@ public struct Trainer: Sendable {
                 }
                 var (batch, targets) = batcher.makeBatch(training, indices: indices)
                 if o.wordDropout > 0 { Self.dropWords(&batch, rate: o.wordDropout, unknownID: o.unknownID, rng: &wordRNG) }
-                let loss = model.lossAndBackward(batch: batch, targets: targets, rng: &dropoutRNG)
-                let norm = model.withArenas { _, g, count in gradientNorm(g, count: count, threads: threads) }
+                let loss = model.trainingLoss(batch: batch, targets: targets, rng: &dropoutRNG)
+                let norm = model.gradientNorm(threads: threads)
                 guard loss.isFinite && norm.isFinite else {
                     let what = loss.isFinite ? "gradient norm is \(norm)" : "loss is \(loss)"
                     let restored = history.bestStep.map { "best dev parameters (step \($0))" } ?? "initial parameters"
@@ -230,12 +227,8 @@ public struct Trainer: Sendable {
                 lastFiniteLoss = loss
                 if step == o.warmupSteps { warmupProgress = progressFraction() }
                 let rate = schedule.rate(step: step, progress: progressFraction(), warmupProgress: warmupProgress)
-                // Adam clips (scales) and zeroes each gradient as it reads it: the next backward starts from zero.
-                model.withArenas { p, g, _ in
-                    adam.update(parameters: p, gradients: g, learningRate: rate,
-                                gradientScale: clippingScale(norm: norm, maxNorm: o.clipNorm), zeroingGradients: true,
-                                threads: threads)
-                }
+                model.update(&optimiser, learningRate: rate, gradientScale: clippingScale(norm: norm, maxNorm: o.clipNorm),
+                             threads: threads)
                 step += 1
                 history.steps = step
                 tokens += batch.lengths.reduce(0, +)
@@ -259,12 +252,7 @@ public struct Trainer: Sendable {
         // Leave the best dev parameters; after a failure without any evaluation, the initial ones
         // (the parameters that produced the non-finite loss are not good, and neither, perhaps, are
         // the ones just before them).
-        if let keep = best?.parameters ?? (history.failure != nil ? initial : nil) {
-            model.withArenas { p, g, count in
-                keep.withUnsafeBufferPointer { p.update(from: $0.baseAddress!, count: count) }
-                g.update(repeating: 0, count: count)
-            }
-        }
+        if let keep = best?.parameters ?? (history.failure != nil ? initial : nil) { model.restore(keep) }
         return history
     }
 

@@ -60,4 +60,26 @@ public enum BertKeyMap {
         guard let mapped = layerMap[inner] else { return .unknown }
         return .parameter("encoder.layers.\(layer).\(mapped).\(suffix)")
     }
+
+    /// The Hugging Face name of a `BertEncoder.layout` tensor, as `BertForSequenceClassification` saves it
+    /// (`bert.` + the encoder name): the inverse of `target(for:)`. Nil for a name that is not the encoder's.
+    public static func checkpointName(for layoutName: String) -> String? {
+        let embeddings = ["embeddings.word.weight": "embeddings.word_embeddings.weight",
+                          "embeddings.position.weight": "embeddings.position_embeddings.weight",
+                          "embeddings.token_type.weight": "embeddings.token_type_embeddings.weight",
+                          "embeddings.norm.weight": "embeddings.LayerNorm.weight",
+                          "embeddings.norm.bias": "embeddings.LayerNorm.bias"]
+        if let name = embeddings[layoutName] { return "bert." + name }
+        var parts = layoutName.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 5, parts[0] == "encoder", parts[1] == "layers", let layer = Int(parts[2]),
+              String(layer) == parts[2], let suffix = parts.popLast(), suffix == "weight" || suffix == "bias" else {
+            return nil
+        }
+        let layerMap = ["attention.query": "attention.self.query", "attention.key": "attention.self.key",
+                        "attention.value": "attention.self.value", "attention.output": "attention.output.dense",
+                        "attention_norm": "attention.output.LayerNorm", "feed_forward.inner": "intermediate.dense",
+                        "feed_forward.outer": "output.dense", "feed_forward_norm": "output.LayerNorm"]
+        guard let mapped = layerMap[parts[3...].joined(separator: ".")] else { return nil }
+        return "bert.encoder.layer.\(layer).\(mapped).\(suffix)"
+    }
 }

@@ -12,6 +12,12 @@ extension BertEncoder {
         try body(UnsafeBufferPointer(start: parameters.pointer, count: parameters.count))
     }
 
+    /// Allocates the workspace (with dropout masks when `training`) for batches up to this shape now.
+    public mutating func reserve(batchSize: Int, length: Int, training: Bool) {
+        _ = workspace(for: BatchShape(batchSize: batchSize, length: length,
+                                      lengths: [Int](repeating: length, count: batchSize)), training: training)
+    }
+
     /// The hidden states x_L [B, T, D] of `batch` with dropout on (masks from `rng`, drawn in order: the embedding
     /// output, then each layer's attention probabilities and its two branches), kept for `trainingBackward`.
     /// Without `dropout` this is the evaluation forward, and `rng` is not touched.
