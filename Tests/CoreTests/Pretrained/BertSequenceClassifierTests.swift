@@ -71,4 +71,31 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: config) as? [String: Any])
         #expect(object["architectures"] as? [String] == ["BertForSequenceClassification"])
     }
+
+    /// The exported tiny classifier is the folder committed under Fixtures/bert-classifier-export, byte for byte, and
+    /// gives the logits transformers computed from that folder (Tests/scripts/bert_classifier_export_check.py:
+    /// `AutoModelForSequenceClassification.from_pretrained`). Set ATLAS_WRITE_EXPORT=DIR to write the folder again.
+    @Test func transformersReadsTheExportedFolderAsTheSameClassifier() throws {
+        var model = try Self.tiny(dropout: 0.1)
+        // A head of weights far from its N(0, 0.02²) start, so that the logits differ by order 1 between sentences.
+        model.head.parameters = randomValues(model.head.parameters.count, scale: 0.8, seed: 6)
+        let config = try model.configJSON(base: JSONEncoder().encode(model.encoder.configuration), source: "config.json")
+        let weights = Data(model.safetensors())
+        if let folder = ProcessInfo.processInfo.environment["ATLAS_WRITE_EXPORT"] {
+            try weights.write(to: URL(fileURLWithPath: folder + "/model.safetensors"))
+            try config.write(to: URL(fileURLWithPath: folder + "/config.json"))
+        }
+        func file(_ name: String, _ ext: String) throws -> URL {
+            try #require(Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures/bert-classifier-export"))
+        }
+        #expect(try Data(contentsOf: file("model", "safetensors")) == weights)
+        #expect(try Data(contentsOf: file("config", "json")) == config)
+        struct Reference: Decodable { var ids: [[Int32]]; var logits: [[Float]]; var labels: [String] }
+        let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: file("transformers-logits", "json")))
+        #expect(reference.labels == model.labels)
+        // Tolerance as in BertClassifierHeadTests: float32 on both sides, 2 layers of width 8, erf within 5·10⁻⁷.
+        for (expected, actual) in zip(reference.logits, model.predict(reference.ids)) {
+            for (a, b) in zip(actual, expected) { #expect(abs(a - b) <= 2e-5, "\(actual) vs transformers \(expected)") }
+        }
+    }
 }
