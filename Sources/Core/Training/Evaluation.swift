@@ -38,7 +38,13 @@ extension EvaluationResult {
                 }
             })
         }
-        self.init(examples: examples.count, loss: total / Double(examples.count))
+        self.init(loss: total / Double(examples.count), predicted: predicted, gold: gold, classes: c)
+    }
+
+    /// A classification result: the mean `loss`, and accuracy, macro-F1 and the confusion matrix of the classes.
+    public init(loss: Double, predicted: [Int], gold: [Int], classes c: Int) {
+        precondition(predicted.count == gold.count, "\(predicted.count) predictions for \(gold.count) labels")
+        self.init(examples: gold.count, loss: loss)
         accuracy = Metrics.accuracy(predicted: predicted, gold: gold)
         macroF1 = Metrics.macroF1(predicted: predicted, gold: gold, classes: c)
         confusionMatrix = Metrics.confusionMatrix(predicted: predicted, gold: gold, classes: c)

@@ -41,7 +41,8 @@ public struct TrainingOptions: Codable, Sendable, Equatable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case learningRate = "learning_rate", headLearningRate = "head_learning_rate", batchSize = "batch_size", warmupSteps = "warmup_steps", decay, epochs, maxSteps = "max_steps"
+        case learningRate = "learning_rate", headLearningRate = "head_learning_rate", batchSize = "batch_size"
+        case warmupSteps = "warmup_steps", decay, epochs, maxSteps = "max_steps"
         case timeBudget = "time_budget", clipNorm = "clip_norm", weightDecay = "weight_decay"
         case embeddingLearningRateMultiplier = "embedding_learning_rate_multiplier"
         case wordDropout = "word_dropout", unknownID = "unknown_id", frozenEmbeddingRowsFrom = "frozen_embedding_rows_from"
@@ -113,8 +114,8 @@ public struct TrainingHistory: Codable, Sendable {
     public init() {}
 }
 
-/// Trains a `TrainableModel` (the from-scratch transformer, a fine-tuned BERT classifier) on plain examples. Deterministic for a seed, whatever the thread count
-/// (`TrainingThreadIndependenceTests`).
+/// Trains a `TrainableModel` (the from-scratch transformer, a fine-tuned BERT classifier) on plain examples.
+/// Deterministic for a seed, whatever the thread count (`TrainingThreadIndependenceTests`).
 public struct Trainer: Sendable {
     public var options: TrainingOptions
     /// Seconds between `.step` progress reports.

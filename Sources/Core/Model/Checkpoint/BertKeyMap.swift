@@ -43,43 +43,41 @@ public enum BertKeyMap {
         }
         let suffix = parts.removeLast()
         let path = parts.joined(separator: ".")
-        let embeddings = ["embeddings.word_embeddings": "embeddings.word",
-                          "embeddings.position_embeddings": "embeddings.position",
-                          "embeddings.token_type_embeddings": "embeddings.token_type",
-                          "embeddings.LayerNorm": "embeddings.norm"]
-        if let mapped = embeddings[path] {
+        if let mapped = embeddingModules[path] {
             return mapped == "embeddings.norm" || suffix == "weight" ? .parameter(mapped + "." + suffix) : .unknown
         }
         guard parts.count >= 4, parts[0] == "encoder", parts[1] == "layer", let layer = Int(parts[2]), layer >= 0,
               String(layer) == parts[2] else { return .unknown }
         let inner = parts[3...].joined(separator: ".")
-        let layerMap = ["attention.self.query": "attention.query", "attention.self.key": "attention.key",
-                        "attention.self.value": "attention.value", "attention.output.dense": "attention.output",
-                        "attention.output.LayerNorm": "attention_norm", "intermediate.dense": "feed_forward.inner",
-                        "output.dense": "feed_forward.outer", "output.LayerNorm": "feed_forward_norm"]
-        guard let mapped = layerMap[inner] else { return .unknown }
+        guard let mapped = layerModules[inner] else { return .unknown }
         return .parameter("encoder.layers.\(layer).\(mapped).\(suffix)")
     }
 
     /// The Hugging Face name of a `BertEncoder.layout` tensor, as `BertForSequenceClassification` saves it
-    /// (`bert.` + the encoder name): the inverse of `target(for:)`. Nil for a name that is not the encoder's.
+    /// (`bert.` + the encoder name): the inverse of `target(for:)`, from the same tables. Nil for a name that is not
+    /// the encoder's.
     public static func checkpointName(for layoutName: String) -> String? {
-        let embeddings = ["embeddings.word.weight": "embeddings.word_embeddings.weight",
-                          "embeddings.position.weight": "embeddings.position_embeddings.weight",
-                          "embeddings.token_type.weight": "embeddings.token_type_embeddings.weight",
-                          "embeddings.norm.weight": "embeddings.LayerNorm.weight",
-                          "embeddings.norm.bias": "embeddings.LayerNorm.bias"]
-        if let name = embeddings[layoutName] { return "bert." + name }
         var parts = layoutName.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count >= 5, parts[0] == "encoder", parts[1] == "layers", let layer = Int(parts[2]),
-              String(layer) == parts[2], let suffix = parts.popLast(), suffix == "weight" || suffix == "bias" else {
-            return nil
+        guard let suffix = parts.popLast(), suffix == "weight" || suffix == "bias" else { return nil }
+        let path = parts.joined(separator: ".")
+        if let module = embeddingModules.first(where: { $0.value == path })?.key {
+            return path == "embeddings.norm" || suffix == "weight" ? "bert.\(module).\(suffix)" : nil
         }
-        let layerMap = ["attention.query": "attention.self.query", "attention.key": "attention.self.key",
-                        "attention.value": "attention.self.value", "attention.output": "attention.output.dense",
-                        "attention_norm": "attention.output.LayerNorm", "feed_forward.inner": "intermediate.dense",
-                        "feed_forward.outer": "output.dense", "feed_forward_norm": "output.LayerNorm"]
-        guard let mapped = layerMap[parts[3...].joined(separator: ".")] else { return nil }
-        return "bert.encoder.layer.\(layer).\(mapped).\(suffix)"
+        guard parts.count >= 4, parts[0] == "encoder", parts[1] == "layers", let layer = Int(parts[2]),
+              String(layer) == parts[2] else { return nil }
+        let inner = parts[3...].joined(separator: ".")
+        guard let module = layerModules.first(where: { $0.value == inner })?.key else { return nil }
+        return "bert.encoder.layer.\(layer).\(module).\(suffix)"
     }
+
+    /// Hugging Face embedding module → layout module (the tables of both directions).
+    static let embeddingModules = ["embeddings.word_embeddings": "embeddings.word",
+                                   "embeddings.position_embeddings": "embeddings.position",
+                                   "embeddings.token_type_embeddings": "embeddings.token_type",
+                                   "embeddings.LayerNorm": "embeddings.norm"]
+    /// Hugging Face module inside `encoder.layer.N` → layout module inside `encoder.layers.N`.
+    static let layerModules = ["attention.self.query": "attention.query", "attention.self.key": "attention.key",
+                               "attention.self.value": "attention.value", "attention.output.dense": "attention.output",
+                               "attention.output.LayerNorm": "attention_norm", "intermediate.dense": "feed_forward.inner",
+                               "output.dense": "feed_forward.outer", "output.LayerNorm": "feed_forward_norm"]
 }

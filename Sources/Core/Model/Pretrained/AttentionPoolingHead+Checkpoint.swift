@@ -50,11 +50,7 @@ extension AttentionPoolingHead {
                 predicted.append(row.indices.max { row[$0] < row[$1] }! - b * classes)
             }
         }
-        let gold = sentences.map(\.label)
-        var result = EvaluationResult(examples: sentences.count, loss: total / Double(sentences.count))
-        result.accuracy = Metrics.accuracy(predicted: predicted, gold: gold)
-        result.macroF1 = Metrics.macroF1(predicted: predicted, gold: gold, classes: classes)
-        result.confusionMatrix = Metrics.confusionMatrix(predicted: predicted, gold: gold, classes: classes)
-        return result
+        return EvaluationResult(loss: total / Double(sentences.count), predicted: predicted, gold: sentences.map(\.label),
+                                classes: classes)
     }
 }

@@ -30,6 +30,26 @@ public struct BertClassifierHead: Sendable {
         parameters = [Float](repeating: 0, count: layout.count)
     }
 
+    /// A new head for an encoder that has none yet, as `BertForSequenceClassification.from_pretrained` makes one:
+    /// the pooler from `pooler` (the encoder checkpoint's `pooler.dense.*`) when given, else like the classifier;
+    /// the classifier's weights N(0, 0.02²) (`initializer_range`) and its bias 0. Seeded.
+    public init(width: Int, classes: Int, pooler: (weight: Tensor, bias: Tensor)?, seed: UInt64) {
+        precondition(classes >= 2, "a classifier needs at least 2 classes")
+        self.init(width: width, classes: classes)
+        var rng = SplitMix64(seed: seed)
+        for entry in layout.entries {
+            let initial: [Float]
+            switch entry.name {
+            case "pooler.dense.weight" where pooler != nil: initial = pooler!.weight.scalars
+            case "pooler.dense.bias" where pooler != nil: initial = pooler!.bias.scalars
+            case let name where name.hasSuffix(".bias"): initial = [Float](repeating: 0, count: entry.count)
+            default: initial = (0..<entry.count).map { _ in 0.02 * rng.nextNormal() }
+            }
+            precondition(initial.count == entry.count, "\(entry.name): \(initial.count) values for \(entry.shape)")
+            parameters.replaceSubrange(entry.offset..<(entry.offset + entry.count), with: initial)
+        }
+    }
+
     /// The pooler and classifier tensors of a BertForSequenceClassification checkpoint (the encoder's tensors are
     /// the encoder's: `BertKeyMap` leaves these to the head). The class count is the classifier's rows.
     public init(checkpoint: Safetensors.Contents, width: Int, source: String) throws {

@@ -25,8 +25,8 @@ extension BertSequenceClassifier {
     }
 
     /// config.json: the encoder's own `base` configuration (every key kept) with the architecture
-    /// `BertForSequenceClassification`, `id2label`/`label2id` from `labels` (class order) and the dropout rates,
-    /// keys sorted so the same model gives the same bytes.
+    /// `BertForSequenceClassification`, `id2label`/`label2id` from `labels` (class order) and `problem_type`, keys
+    /// sorted so the same model gives the same bytes (`num_labels` is dropped: transformers counts `id2label`).
     public func configJSON(base: Data, source: String) throws -> Data {
         guard var object = try JSONSerialization.jsonObject(with: base) as? [String: Any] else {
             throw AtlasError(source: source, message: "config.json is not a JSON object")
